@@ -1,0 +1,33 @@
+#pragma once
+
+#include "message.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace dkimi {
+
+// What a mail client would show, decoded by GMime (RFC 2047 words, charsets, dates), and the MIME
+// structure. For display only: nothing here is ever hashed.
+struct MimePart {
+    int depth = 0;
+    QString contentType;
+    QString transferEncoding;
+    QString filename;
+};
+
+struct MimeSummary {
+    QString from;
+    QString to;
+    QString subject;
+    QString dateText;   // the Date header as written
+    QDateTime date;     // parsed, UTC; invalid if absent or unparseable
+    QString messageId;
+    QList<MimePart> parts;
+    bool parsed = false;
+
+    static MimeSummary of(const Message &m);
+};
+
+} // namespace dkimi

@@ -1,0 +1,251 @@
+#include "report_writer.h"
+
+#include "verifier.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QLocale>
+
+namespace dkimi {
+
+namespace {
+
+QJsonValue optBool(const std::optional<bool> &b)
+{
+    return b ? QJsonValue(*b) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue rangeJson(const ByteRange &r)
+{
+    if (r.offset < 0)
+        return QJsonValue::Null;
+    static const char *names[] = {"raw", "canon_headers", "canon_body", "key_record"};
+    return QJsonObject{{QStringLiteral("source"), QString::fromLatin1(names[int(r.source)])},
+                       {QStringLiteral("offset"), double(r.offset)},
+                       {QStringLiteral("length"), double(r.length)}};
+}
+
+QJsonArray findingsJson(const QList<Finding> &fs)
+{
+    QJsonArray a;
+    for (const Finding &f : fs) {
+        QJsonArray where;
+        for (const ByteRange &r : f.where)
+            where.append(rangeJson(r));
+        a.append(QJsonObject{{QStringLiteral("severity"), QString::fromLatin1(severityName(f.severity))},
+                             {QStringLiteral("code"), f.code},
+                             {QStringLiteral("message"), f.message},
+                             {QStringLiteral("where"), where}});
+    }
+    return a;
+}
+
+QString keyDescription(const SignatureResult &s)
+{
+    if (!s.key || s.key->key.isNull())
+        return QString();
+    return QStringLiteral("%1 %2-bit")
+        .arg(s.key->key.type() == KeyType::Rsa ? QStringLiteral("RSA") : QStringLiteral("Ed25519"))
+        .arg(s.keyBits);
+}
+
+QString sourceDescription(const KeyLookup &k)
+{
+    if (k.sourceKind == QLatin1String("zone_file"))
+        return QStringLiteral("zone file %1").arg(QFileInfo(k.sourceName).fileName());
+    return k.sourceName.isEmpty() ? k.sourceKind : k.sourceKind + QLatin1Char(' ') + k.sourceName;
+}
+
+} // namespace
+
+QJsonObject signatureToJson(const SignatureResult &s, const ReportOptions &opt)
+{
+    const DkimSignature &sig = s.signature;
+    QJsonObject o;
+    o[QStringLiteral("index")] = s.index;
+    o[QStringLiteral("d")] = QString::fromLatin1(sig.domain);
+    o[QStringLiteral("s")] = QString::fromLatin1(sig.selector);
+    o[QStringLiteral("a")] = QString::fromLatin1(sig.algorithmText);
+    o[QStringLiteral("c")] = sig.tags.contains("c") || sig.isUsable()
+                                 ? QStringLiteral("%1/%2").arg(QString::fromLatin1(canonicalizationName(sig.headerCanon)),
+                                                               QString::fromLatin1(canonicalizationName(sig.bodyCanon)))
+                                 : QString();
+    o[QStringLiteral("i")] = QString::fromLatin1(sig.identity);
+    o[QStringLiteral("result")] = QString::fromLatin1(resultName(s.result));
+    o[QStringLiteral("reason")] = s.reason;
+    o[QStringLiteral("detail")] = s.detail;
+    o[QStringLiteral("crypto_valid")] = optBool(s.cryptoValid);
+    o[QStringLiteral("body_hash_matches")] = optBool(s.bodyHashMatches);
+    o[QStringLiteral("signature_valid")] = optBool(s.signatureValid);
+    o[QStringLiteral("key_bits")] = s.keyBits > 0 ? QJsonValue(s.keyBits) : QJsonValue(QJsonValue::Null);
+    o[QStringLiteral("flags")] = QJsonArray::fromStringList(s.flags);
+    if (sig.bodyLength)
+        o[QStringLiteral("l")] = double(*sig.bodyLength);
+    o[QStringLiteral("unsigned_body_bytes")] = double(s.unsignedBodyBytes);
+    o[QStringLiteral("t")] = sig.timestamp ? QJsonValue(formatEpoch(*sig.timestamp)) : QJsonValue(QJsonValue::Null);
+    o[QStringLiteral("x")] = sig.expiration ? QJsonValue(formatEpoch(*sig.expiration)) : QJsonValue(QJsonValue::Null);
+    QJsonArray h;
+    for (const QByteArray &n : sig.signedHeaders)
+        h.append(QString::fromLatin1(n));
+    o[QStringLiteral("h")] = h;
+    o[QStringLiteral("unsigned_headers")] = QJsonArray::fromStringList(s.unsignedHeaders);
+    o[QStringLiteral("oversigned_headers")] = QJsonArray::fromStringList(s.oversignedHeaders);
+    if (!sig.copiedHeaders.isEmpty()) {
+        QJsonArray z;
+        for (const QByteArray &c : sig.copiedHeaders)
+            z.append(QString::fromUtf8(c));
+        o[QStringLiteral("z")] = z;
+    }
+    QJsonObject key;
+    key[QStringLiteral("query")] = QString::fromLatin1(s.keyLookup.queryName);
+    key[QStringLiteral("source")] = s.keyLookup.sourceKind;
+    key[QStringLiteral("source_name")] = s.keyLookup.sourceName;
+    if (s.key) {
+        key[QStringLiteral("record")] = QString::fromLatin1(s.key->text);
+        key[QStringLiteral("type")] = QString::fromLatin1(s.key->keyTypeText);
+        key[QStringLiteral("sha256")] = QString::fromLatin1(s.key->sha256Fingerprint());
+        key[QStringLiteral("testing")] = s.key->testing;
+    }
+    o[QStringLiteral("key")] = key;
+    o[QStringLiteral("body_hash_computed")] =
+        s.computedBodyHash.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QString::fromLatin1(s.computedBodyHash.toBase64()));
+    o[QStringLiteral("header_hash")] =
+        s.headerHash.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QString::fromLatin1(s.headerHash.toHex()));
+    if (opt.includeWalk) {
+        QJsonArray steps;
+        for (const Step &st : s.steps) {
+            QJsonArray inputs;
+            for (const Field &f : st.inputs)
+                inputs.append(QJsonObject{{QStringLiteral("name"), f.name},
+                                          {QStringLiteral("value"), f.value},
+                                          {QStringLiteral("range"), rangeJson(f.range)}});
+            steps.append(QJsonObject{{QStringLiteral("kind"), QString::fromLatin1(stepKindName(st.kind))},
+                                     {QStringLiteral("title"), st.title},
+                                     {QStringLiteral("verdict"), QString::fromLatin1(verdictName(st.verdict))},
+                                     {QStringLiteral("inputs"), inputs},
+                                     {QStringLiteral("output_base64"), QString::fromLatin1(st.output.toBase64())},
+                                     {QStringLiteral("findings"), findingsJson(st.findings)}});
+        }
+        o[QStringLiteral("walk")] = steps;
+    }
+    return o;
+}
+
+QJsonObject toJson(const MessageResult &r, const MimeSummary &mime, const ReportOptions &opt)
+{
+    QJsonObject o;
+    o[QStringLiteral("file")] = r.file;
+    o[QStringLiteral("sha256")] = QString::fromLatin1(r.sha256);
+    o[QStringLiteral("size")] = double(r.size);
+    o[QStringLiteral("result")] = QString::fromLatin1(resultName(r.result));
+    o[QStringLiteral("evaluated_at")] = formatTime(r.evaluatedAt);
+    o[QStringLiteral("evaluated_at_basis")] = r.evaluatedAtBasis;
+    o[QStringLiteral("from")] = mime.from;
+    o[QStringLiteral("subject")] = mime.subject;
+    o[QStringLiteral("date")] = mime.date.isValid() ? QJsonValue(formatTime(mime.date)) : QJsonValue(QJsonValue::Null);
+    QJsonArray sigs;
+    for (const SignatureResult &s : r.signatures)
+        sigs.append(signatureToJson(s, opt));
+    o[QStringLiteral("signatures")] = sigs;
+    o[QStringLiteral("findings")] = findingsJson(r.findings);
+    return o;
+}
+
+QJsonObject errorToJson(const QString &file, const QString &message)
+{
+    return QJsonObject{{QStringLiteral("file"), file},
+                       {QStringLiteral("result"), QStringLiteral("error")},
+                       {QStringLiteral("error"), message},
+                       {QStringLiteral("signatures"), QJsonArray()}};
+}
+
+QString headline(const SignatureResult &s)
+{
+    const QString d = QString::fromLatin1(s.signature.domain.isEmpty() ? QByteArray("(no domain)") : s.signature.domain);
+    switch (s.result) {
+    case Result::Pass:
+        return s.flags.contains(QStringLiteral("partial_body")) || s.flags.contains(QStringLiteral("testing")) ||
+                       s.flags.contains(QStringLiteral("key_under_2048"))
+                   ? QStringLiteral("Signed by %1 — unchanged since signing, with caveats").arg(d)
+                   : QStringLiteral("Signed by %1 — unchanged since signing").arg(d);
+    case Result::Policy: return s.detail;
+    case Result::Fail:
+        if (s.reason == QLatin1String("body_hash_mismatch"))
+            return QStringLiteral("The body was changed after %1 signed it; the signed headers are intact").arg(d);
+        if (s.reason == QLatin1String("signature_mismatch"))
+            return QStringLiteral("Signed headers were changed after %1 signed them, or this is not the key that "
+                                  "signed (often: the key was rotated)")
+                .arg(d);
+        return QStringLiteral("Neither the body nor the signed headers match what %1 signed").arg(d);
+    case Result::PermError: return QStringLiteral("The signature by %1 cannot be checked: %2").arg(d, s.detail);
+    case Result::TempError: return QStringLiteral("Could not fetch the key for %1 right now: %2").arg(d, s.detail);
+    case Result::None: break;
+    }
+    return QStringLiteral("This message carries no DKIM signature");
+}
+
+QString toText(const MessageResult &r, const MimeSummary &mime)
+{
+    QLocale c = QLocale::c();
+    c.setNumberOptions(QLocale::DefaultNumberOptions);
+    QString out;
+    out += QStringLiteral("%1\n").arg(r.file);
+    out += QStringLiteral("  sha256 %1, %2 bytes\n").arg(QString::fromLatin1(r.sha256), c.toString(r.size));
+    if (!mime.from.isEmpty() || !mime.subject.isEmpty())
+        out += QStringLiteral("  From: %1\n  Subject: %2\n").arg(mime.from, mime.subject);
+    if (!mime.dateText.isEmpty())
+        out += QStringLiteral("  Date: %1\n").arg(mime.dateText);
+    out += QStringLiteral("  Result: %1   (evaluated at %2, %3)\n")
+               .arg(QString::fromLatin1(resultName(r.result)).toUpper(), formatTime(r.evaluatedAt),
+                    r.evaluatedAtBasis == QLatin1String("now") ? QStringLiteral("the time of this check")
+                                                               : QStringLiteral("the time given with --at"));
+    for (const Finding &f : r.findings)
+        out += QStringLiteral("  [%1] %2\n").arg(QString::fromLatin1(severityName(f.severity)), f.message);
+    if (r.signatures.isEmpty())
+        out += QStringLiteral("  This message carries no DKIM signature.\n");
+    for (const SignatureResult &s : r.signatures) {
+        const DkimSignature &sig = s.signature;
+        out += QStringLiteral("  Signature %1 of %2: d=%3 s=%4 a=%5 c=%6/%7\n")
+                   .arg(s.index + 1)
+                   .arg(r.signatures.size())
+                   .arg(QString::fromLatin1(sig.domain), QString::fromLatin1(sig.selector),
+                        QString::fromLatin1(sig.algorithmText),
+                        QString::fromLatin1(canonicalizationName(sig.headerCanon)),
+                        QString::fromLatin1(canonicalizationName(sig.bodyCanon)));
+        out += QStringLiteral("    %1 (%2): %3\n")
+                   .arg(QString::fromLatin1(resultName(s.result)).toUpper(), s.reason, headline(s));
+        if (s.result != Result::Policy && s.result != Result::PermError && s.result != Result::TempError &&
+            s.detail != headline(s))
+            out += QStringLiteral("    %1\n").arg(s.detail);
+        auto tri = [](const std::optional<bool> &b, const char *yes, const char *no) {
+            return b ? QString::fromLatin1(*b ? yes : no) : QStringLiteral("not checked");
+        };
+        out += QStringLiteral("    body hash: %1 · header signature: %2\n")
+                   .arg(tri(s.bodyHashMatches, "matches", "DOES NOT MATCH"), tri(s.signatureValid, "valid", "INVALID"));
+        if (!s.keyLookup.queryName.isEmpty()) {
+            const QString kd = keyDescription(s);
+            out += QStringLiteral("    key: %1%2 (%3)\n")
+                       .arg(QString::fromLatin1(s.keyLookup.queryName), kd.isEmpty() ? QString() : QStringLiteral(", ") + kd,
+                            sourceDescription(s.keyLookup));
+        }
+        if (!s.flags.isEmpty()) {
+            QStringList fl = s.flags;
+            for (QString &f : fl) {
+                if (f == QLatin1String("unsigned_body_bytes"))
+                    f += QStringLiteral(" (%1 bytes)").arg(s.unsignedBodyBytes);
+            }
+            out += QStringLiteral("    flags: %1\n").arg(fl.join(QStringLiteral(", ")));
+        }
+        if (!s.unsignedHeaders.isEmpty())
+            out += QStringLiteral("    present but not signed: %1\n").arg(s.unsignedHeaders.join(QStringLiteral(", ")));
+        if (!s.oversignedHeaders.isEmpty())
+            out += QStringLiteral("    over-signed (locked against additions): %1\n")
+                       .arg(s.oversignedHeaders.join(QStringLiteral(", ")));
+    }
+    if (!r.signatures.isEmpty())
+        out += QStringLiteral("  Note: DKIM shows which domain signed these bytes; it does not show who received "
+                              "the message.\n");
+    return out;
+}
+
+} // namespace dkimi

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "mime_summary.h"
+#include "verification_result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace dkimi {
+
+struct ReportOptions {
+    bool includeWalk = false; // steps with inputs, findings and exact output bytes (base64)
+};
+
+// One JSON object per message (the CLI prints them as JSON Lines). Field names are documented in
+// docs/cli.md and stay stable: scripts depend on them.
+QJsonObject toJson(const MessageResult &r, const MimeSummary &mime, const ReportOptions &opt = {});
+QJsonObject signatureToJson(const SignatureResult &s, const ReportOptions &opt = {});
+QJsonObject errorToJson(const QString &file, const QString &message);
+
+// Plain words for people.
+QString toText(const MessageResult &r, const MimeSummary &mime);
+
+// The verdict headline (docs/UX.md wording).
+QString headline(const SignatureResult &s);
+
+} // namespace dkimi

@@ -1,0 +1,618 @@
+#include "verifier.h"
+
+#include "canonicalizer.h"
+
+#include <QCoreApplication>
+#include <QSet>
+#include <QTimeZone>
+
+namespace dkimi {
+
+const char *resultName(Result r)
+{
+    switch (r) {
+    case Result::Pass: return "pass";
+    case Result::Policy: return "policy";
+    case Result::Fail: return "fail";
+    case Result::PermError: return "permerror";
+    case Result::TempError: return "temperror";
+    case Result::None: return "none";
+    }
+    return "none";
+}
+
+int resultRank(Result r)
+{
+    switch (r) {
+    case Result::Pass: return 5;
+    case Result::Policy: return 4;
+    case Result::Fail: return 3;
+    case Result::TempError: return 2;
+    case Result::PermError: return 1;
+    case Result::None: return 0;
+    }
+    return 0;
+}
+
+QString formatTime(const QDateTime &t)
+{
+    return t.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+}
+
+QString formatEpoch(qint64 secs)
+{
+    return formatTime(QDateTime::fromSecsSinceEpoch(secs, Qt::UTC));
+}
+
+std::optional<QDateTime> parseRfc3339(const QString &s)
+{
+    QDateTime t = QDateTime::fromString(s, Qt::ISODate);
+    if (!t.isValid())
+        t = QDateTime::fromString(s, Qt::ISODateWithMs);
+    if (!t.isValid() || t.timeSpec() == Qt::LocalTime) {
+        // RFC 3339 requires an offset; accept a bare date as midnight UTC for convenience.
+        QDate d = QDate::fromString(s, Qt::ISODate);
+        if (d.isValid() && s.size() == 10)
+            return QDateTime(d, QTime(0, 0), Qt::UTC);
+        return std::nullopt;
+    }
+    return t.toUTC();
+}
+
+Verifier::Verifier(VerifierOptions options) : m_opt(std::move(options))
+{
+    if (!m_opt.evaluationTime.isValid())
+        m_opt.evaluationTime = QDateTime::currentDateTimeUtc();
+}
+
+MessageResult Verifier::verify(const Message &m) const
+{
+    MessageResult r;
+    r.file = m.name();
+    r.sha256 = m.sha256Hex();
+    r.size = m.raw().size();
+    r.evaluatedAt = m_opt.evaluationTime.toUTC();
+    r.evaluatedAtBasis = m_opt.evaluationBasis;
+    r.findings = m.parseFindings();
+    if (m.hasBareLf())
+        r.findings.append(Finding{Severity::Note, QStringLiteral("lf_line_endings"),
+                                  m.hasMixedLineEndings()
+                                      ? QStringLiteral("The file mixes CRLF and bare LF line endings; each of its "
+                                                       "%1 bare LFs was treated as CRLF.")
+                                            .arg(m.bareLfCount())
+                                      : QStringLiteral("The file uses bare LF line endings (as stored by many mail "
+                                                       "programs); each was treated as CRLF, as DKIM requires."),
+                                  {}});
+    if (m.hasMboxFromLine())
+        r.findings.append(Finding{Severity::Note, QStringLiteral("mbox_from_line"),
+                                  QStringLiteral("The file starts with an mbox \"From \" separator line; it is not "
+                                                 "part of the message and was skipped."),
+                                  {m.rawRange(0, m.headers().isEmpty() ? m.bodyOffset() : m.headers().first().offset)}});
+
+    const qint64 evalTime = r.evaluatedAt.toSecsSinceEpoch();
+    const QList<int> sigHeaders = m.headerIndexes("DKIM-Signature");
+    for (int i = 0; i < sigHeaders.size(); ++i)
+        r.signatures.append(verifySignature(m, sigHeaders.at(i), i, evalTime));
+
+    r.result = Result::None;
+    for (const SignatureResult &s : std::as_const(r.signatures)) {
+        if (r.result == Result::None || resultRank(s.result) > resultRank(r.result))
+            r.result = s.result;
+    }
+    return r;
+}
+
+namespace {
+
+// The DKIM-Signature field with the value of b= deleted, including the whitespace around it
+// (RFC 6376 §3.7), so that the header can be hashed as the signer hashed it.
+QByteArray signatureFieldWithoutB(const Message &m, const DkimSignature &sig)
+{
+    const HeaderField &hf = m.headers().at(sig.headerIndex);
+    QByteArray field = m.headerBytes(hf).toByteArray();
+    const Tag *b = sig.tags.find("b");
+    if (!b)
+        return field;
+    const qsizetype rel = sig.valueOffset - hf.offset; // value start inside the field
+    const qsizetype from = rel + b->equalsOffset + 1;
+    qsizetype to = rel + b->specOffset + b->specLength; // up to the ';' or the end of the value
+    field.remove(from, to - from);
+    return field;
+}
+
+} // namespace
+
+SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int sigIndex, qint64 evalTime) const
+{
+    SignatureResult r;
+    r.index = sigIndex;
+    const HeaderField &hf = m.headers().at(headerIndex);
+
+    // -- Locate signature ------------------------------------------------------------------------
+    Step locate;
+    locate.kind = StepKind::LocateSignature;
+    locate.title = QStringLiteral(QT_TRANSLATE_NOOP("dkimi::Step", "Locate signature"));
+    locate.inputs.append(Field{QStringLiteral("header"), QStringLiteral("DKIM-Signature #%1 (header field %2)")
+                                                             .arg(sigIndex + 1)
+                                                             .arg(headerIndex + 1),
+                               m.rawRange(hf.offset, hf.length)});
+    locate.output = m.headerBytes(hf).toByteArray();
+    locate.verdict = Verdict::Pass;
+    if (m.hasBareLf())
+        locate.addFinding(Severity::Note, QStringLiteral("lf_line_endings"),
+                          QStringLiteral("The file has bare LF line endings; each was treated as CRLF."));
+    r.steps.append(locate);
+
+    // -- Parse tags --------------------------------------------------------------------------------
+    r.signature = DkimSignature::parse(m, headerIndex);
+    const DkimSignature &sig = r.signature;
+    Step parse;
+    parse.kind = StepKind::ParseTags;
+    parse.title = QStringLiteral(QT_TRANSLATE_NOOP("dkimi::Step", "Parse signature"));
+    for (const Tag &t : sig.tags.tags())
+        parse.inputs.append(Field{QString::fromLatin1(t.name), QString::fromLatin1(t.value),
+                                  m.rawRange(sig.valueOffset + t.valueOffset, t.valueLength)});
+    parse.findings = sig.findings;
+    parse.verdict = sig.isUsable() ? Verdict::Pass : Verdict::PermError;
+    r.steps.append(parse);
+
+    // Facts that hold whatever the outcome.
+    if (sig.algorithm == SignatureAlgorithm::RsaSha1)
+        r.flags << QStringLiteral("sha1");
+    if (sig.bodyLength)
+        r.flags << QStringLiteral("partial_body");
+    if (sig.expiration && *sig.expiration < evalTime)
+        r.flags << QStringLiteral("expired");
+    if (sig.timestamp && *sig.timestamp > evalTime + m_opt.clockAllowanceSeconds)
+        r.flags << QStringLiteral("future_timestamp");
+    const QList<int> froms = m.headerIndexes("From");
+    if (froms.size() > 1)
+        r.flags << QStringLiteral("duplicate_from");
+    if (m.hasBareLf())
+        r.flags << QStringLiteral("lf_line_endings");
+    if (m.hasMixedLineEndings())
+        r.flags << QStringLiteral("mixed_line_endings");
+    if (m.hasMboxFromLine())
+        r.flags << QStringLiteral("mbox_from_line");
+    if (sig.reason == QLatin1String("from_not_signed"))
+        r.flags << QStringLiteral("from_not_signed");
+
+    auto finishPermError = [&r](const QString &reason, const QString &detail) {
+        r.result = Result::PermError;
+        r.reason = reason;
+        r.detail = detail;
+    };
+    if (!sig.isUsable())
+        finishPermError(sig.reason, sig.detail);
+
+    // -- Fetch key ---------------------------------------------------------------------------------
+    Step fetch;
+    fetch.kind = StepKind::FetchKey;
+    fetch.title = QStringLiteral(QT_TRANSLATE_NOOP("dkimi::Step", "Fetch key"));
+    Step parseKey;
+    parseKey.kind = StepKind::ParseKey;
+    parseKey.title = QStringLiteral(QT_TRANSLATE_NOOP("dkimi::Step", "Parse key record"));
+    const bool canFetch = sig.isUsable() || (!sig.domain.isEmpty() && !sig.selector.isEmpty() &&
+                                              sig.tags.isValid());
+    if (!canFetch) {
+        fetch.verdict = Verdict::Skipped;
+        parseKey.verdict = Verdict::Skipped;
+    } else {
+        const QByteArray qname = keyQueryName(sig.domain, sig.selector);
+        fetch.inputs.append(Field{QStringLiteral("query"), QString::fromLatin1(qname), sig.tagRange(m, "s")});
+        if (m_opt.resolver) {
+            r.keyLookup = m_opt.resolver->lookup(sig.domain, sig.selector);
+        } else {
+            r.keyLookup.queryName = qname;
+            r.keyLookup.status = KeyLookup::Status::NotFound;
+            r.keyLookup.sourceKind = QStringLiteral("none");
+            r.keyLookup.detail = QStringLiteral("no key source is configured");
+        }
+        const KeyLookup &kl = r.keyLookup;
+        fetch.inputs.append(Field{QStringLiteral("source"),
+                                  kl.sourceName.isEmpty() ? kl.sourceKind : kl.sourceKind + QStringLiteral(": ") + kl.sourceName,
+                                  {}});
+        if (kl.status == KeyLookup::Status::Found) {
+            fetch.verdict = Verdict::Pass;
+            QList<QByteArray> joined;
+            for (const auto &rec : kl.records)
+                joined.append(KeyLookup::joined(rec));
+            fetch.output = joined.join('\n');
+            fetch.outputSource = SourceId::KeyRecord;
+            if (kl.records.size() > 1)
+                fetch.addFinding(Severity::Warning, QStringLiteral("multiple_key_records"),
+                                 QStringLiteral("%1 TXT records exist for %2; the first usable one is used.")
+                                     .arg(kl.records.size())
+                                     .arg(QString::fromLatin1(kl.queryName)));
+
+            // -- Parse key record -----------------------------------------------------------------
+            KeyRecord chosen;
+            bool have = false;
+            for (const QByteArray &text : joined) {
+                KeyRecord k = KeyRecord::parse(text);
+                if (!have || (k.isUsable() && !chosen.isUsable())) {
+                    chosen = k;
+                    have = true;
+                }
+                if (chosen.isUsable())
+                    break;
+            }
+            parseKey.inputs.append(Field{QStringLiteral("record"), QString::fromLatin1(chosen.text),
+                                         ByteRange{SourceId::KeyRecord, 0, chosen.text.size()}});
+            parseKey.output = chosen.keyData;
+            parseKey.findings = chosen.findings;
+            if (chosen.testing) {
+                r.flags << QStringLiteral("testing");
+                parseKey.addFinding(Severity::Warning, QStringLiteral("testing"),
+                                    QStringLiteral("The key has t=y: the domain is testing DKIM and asks verifiers "
+                                                   "to treat its mail as unsigned."));
+            }
+            if (chosen.strict)
+                r.flags << QStringLiteral("key_strict_identity");
+            if (chosen.pkcs1)
+                r.flags << QStringLiteral("key_pkcs1");
+            if (!chosen.key.isNull()) {
+                r.keyBits = chosen.key.bits();
+                parseKey.inputs.append(Field{QStringLiteral("key"),
+                                             QStringLiteral("%1 %2-bit, SHA-256 %3")
+                                                 .arg(chosen.key.type() == KeyType::Rsa ? QStringLiteral("RSA")
+                                                                                        : QStringLiteral("Ed25519"))
+                                                 .arg(r.keyBits)
+                                                 .arg(QString::fromLatin1(chosen.sha256Fingerprint())),
+                                             {}});
+                if (chosen.key.type() == KeyType::Rsa && r.keyBits < 2048)
+                    r.flags << QStringLiteral("key_under_2048");
+                if (chosen.key.type() == KeyType::Rsa && r.keyBits < 1024)
+                    r.flags << QStringLiteral("key_under_1024");
+            }
+            QString reason = chosen.reason, detail = chosen.detail;
+            if (reason.isEmpty() && sig.isUsable())
+                reason = chosen.checkAgainst(sig, &detail);
+            parseKey.verdict = reason.isEmpty() ? Verdict::Pass : Verdict::PermError;
+            if (!reason.isEmpty() && chosen.reason.isEmpty())
+                parseKey.addFinding(Severity::Error, reason, detail);
+            if (!reason.isEmpty() && r.reason.isEmpty())
+                finishPermError(reason, detail);
+            r.key = chosen;
+        } else if (kl.status == KeyLookup::Status::NotFound) {
+            fetch.verdict = Verdict::PermError;
+            const QString d = QStringLiteral("No key record exists at %1 (%2). Often the domain has rotated "
+                                             "the key away since the message was sent.")
+                                  .arg(QString::fromLatin1(kl.queryName), kl.detail);
+            fetch.addFinding(Severity::Error, QStringLiteral("key_not_found"), d);
+            parseKey.verdict = Verdict::Skipped;
+            if (r.reason.isEmpty())
+                finishPermError(QStringLiteral("key_not_found"), d);
+        } else {
+            fetch.verdict = Verdict::TempError;
+            const QString d = QStringLiteral("The key at %1 could not be fetched right now: %2.")
+                                  .arg(QString::fromLatin1(kl.queryName), kl.detail);
+            fetch.addFinding(Severity::Error, QStringLiteral("key_unavailable"), d);
+            parseKey.verdict = Verdict::Skipped;
+            if (r.reason.isEmpty()) {
+                r.result = Result::TempError;
+                r.reason = QStringLiteral("key_unavailable");
+                r.detail = d;
+            }
+        }
+    }
+    r.steps.append(fetch);
+    r.steps.append(parseKey);
+
+    // -- Canonicalize body and hash it ---------------------------------------------------------------
+    // Computed whenever the signature's own tags allow, even without a key: whether the body is
+    // intact is worth knowing on its own.
+    Step canonBody;
+    canonBody.kind = StepKind::CanonicalizeBody;
+    canonBody.title = QStringLiteral(QT_TRANSLATE_NOOP("dkimi::Step", "Canonicalize body"));
+    Step bodyHash;
+    bodyHash.kind = StepKind::BodyHash;
+    bodyHash.title = QStringLiteral(QT_TRANSLATE_NOOP("dkimi::Step", "Body hash"));
+    const bool bodyPossible = sig.tags.isValid() && sig.algorithm != SignatureAlgorithm::Unknown &&
+                              !sig.bh.isEmpty() &&
+                              (sig.reason != QLatin1String("unsupported_canonicalization")) &&
+                              !(sig.tags.contains("l") && !sig.bodyLength);
+    bool bodyOk = false;
+    if (!bodyPossible) {
+        canonBody.verdict = Verdict::Skipped;
+        bodyHash.verdict = Verdict::Skipped;
+    } else {
+        const QByteArrayView body = m.body();
+        canonBody.inputs.append(Field{QStringLiteral("body"), QStringLiteral("%1 bytes").arg(body.size()),
+                                      m.rawRange(m.bodyOffset(), body.size())});
+        canonBody.inputs.append(Field{QStringLiteral("c"), QString::fromLatin1(canonicalizationName(sig.bodyCanon)),
+                                      sig.tagRange(m, "c")});
+        QByteArray canon = Canonicalizer::body(sig.bodyCanon, body);
+        r.canonicalBodyLength = canon.size();
+        canonBody.verdict = Verdict::Pass;
+        bool lengthExceeds = false;
+        if (sig.bodyLength) {
+            canonBody.inputs.append(Field{QStringLiteral("l"), QString::number(*sig.bodyLength), sig.tagRange(m, "l")});
+            if (*sig.bodyLength > canon.size()) {
+                lengthExceeds = true;
+                const QString d = QStringLiteral("l=%1 is larger than the %2-byte canonical body.")
+                                      .arg(*sig.bodyLength)
+                                      .arg(canon.size());
+                canonBody.addFinding(Severity::Error, QStringLiteral("body_length_exceeds"), d, {sig.tagRange(m, "l")});
+                canonBody.verdict = Verdict::PermError;
+                if (r.reason.isEmpty())
+                    finishPermError(QStringLiteral("body_length_exceeds"), d);
+            } else if (*sig.bodyLength < canon.size()) {
+                r.unsignedBodyBytes = canon.size() - *sig.bodyLength;
+                r.flags << QStringLiteral("unsigned_body_bytes");
+                canonBody.addFinding(Severity::Warning, QStringLiteral("unsigned_body_bytes"),
+                                     QStringLiteral("%1 bytes of the body are not covered by the signature (l=%2): "
+                                                    "they can say anything.")
+                                         .arg(r.unsignedBodyBytes)
+                                         .arg(*sig.bodyLength),
+                                     {ByteRange{SourceId::CanonBody, *sig.bodyLength, r.unsignedBodyBytes}});
+            }
+        }
+        const QByteArrayView hashed = sig.bodyLength && !lengthExceeds
+                                          ? QByteArrayView(canon).first(qsizetype(*sig.bodyLength))
+                                          : QByteArrayView(canon);
+        r.computedBodyHash = digest(hashOf(sig.algorithm), hashed);
+        bodyOk = r.computedBodyHash == sig.bh;
+        canonBody.output = std::move(canon);
+        canonBody.outputSource = SourceId::CanonBody;
+        bodyHash.inputs.append(Field{QStringLiteral("bh"), QString::fromLatin1(sig.bh.toBase64()), sig.tagRange(m, "bh")});
+        bodyHash.inputs.append(Field{QStringLiteral("computed"), QString::fromLatin1(r.computedBodyHash.toBase64()), {}});
+        bodyHash.inputs.append(Field{QStringLiteral("hashed bytes"), QString::number(hashed.size()), {}});
+        bodyHash.output = r.computedBodyHash;
+        if (!lengthExceeds) {
+            r.bodyHashMatches = bodyOk;
+            bodyHash.verdict = bodyOk ? Verdict::Pass : Verdict::Fail;
+            if (!bodyOk)
+                bodyHash.addFinding(Severity::Error, QStringLiteral("body_hash_mismatch"),
+                                    QStringLiteral("The body's hash differs from bh=: the body was changed after "
+                                                   "signing (or re-encoded on the way)."),
+                                    {sig.tagRange(m, "bh")});
+        } else {
+            bodyHash.verdict = Verdict::Skipped;
+        }
+    }
+    r.steps.append(canonBody);
+    r.steps.append(bodyHash);
+
+    // -- Canonicalize headers ----------------------------------------------------------------------------
+    Step canonHeaders;
+    canonHeaders.kind = StepKind::CanonicalizeHeaders;
+    canonHeaders.title = QStringLiteral(QT_TRANSLATE_NOOP("dkimi::Step", "Canonicalize headers"));
+    Step headerHash;
+    headerHash.kind = StepKind::HeaderHash;
+    headerHash.title = QStringLiteral(QT_TRANSLATE_NOOP("dkimi::Step", "Header hash"));
+    Step check;
+    check.kind = StepKind::SignatureCheck;
+    check.title = QStringLiteral(QT_TRANSLATE_NOOP("dkimi::Step", "Signature check"));
+    const bool headersPossible = bodyPossible && !sig.signedHeaders.isEmpty() && !sig.b.isEmpty();
+    if (headersPossible) {
+        // RFC 6376 §5.4.2: each name in h= takes the next instance from the bottom up; a name with no
+        // instance left contributes nothing (and so locks the name against additions).
+        QHash<QByteArray, int> nextFromBottom;
+        QSet<int> used;
+        QByteArray input;
+        for (const QByteArray &name : sig.signedHeaders) {
+            const QByteArray key = name.toLower();
+            int start = nextFromBottom.value(key, int(m.headers().size()));
+            int found = -1;
+            for (int i = start - 1; i >= 0; --i) {
+                if (m.headers().at(i).name.compare(key, Qt::CaseInsensitive) == 0) {
+                    found = i;
+                    break;
+                }
+            }
+            nextFromBottom[key] = found < 0 ? 0 : found;
+            SignedHeaderUse use;
+            use.name = name;
+            use.headerIndex = found;
+            use.hashOffset = input.size();
+            if (found >= 0) {
+                used.insert(found);
+                input.append(Canonicalizer::header(sig.headerCanon, m.headerBytes(m.headers().at(found))));
+                canonHeaders.inputs.append(Field{QString::fromLatin1(name),
+                                                 QStringLiteral("header field %1").arg(found + 1),
+                                                 m.rawRange(m.headers().at(found).offset, m.headers().at(found).length)});
+            } else {
+                if (!r.oversignedHeaders.contains(QString::fromLatin1(key)))
+                    r.oversignedHeaders << QString::fromLatin1(key);
+                canonHeaders.inputs.append(Field{QString::fromLatin1(name),
+                                                 QStringLiteral("(none: over-signed, no such header may be added)"),
+                                                 {}});
+            }
+            use.hashLength = input.size() - use.hashOffset;
+            r.headerUses.append(use);
+        }
+        // The signature itself, b= emptied, without its final CRLF (RFC 6376 §3.7).
+        SignedHeaderUse self;
+        self.name = m.headers().at(headerIndex).name;
+        self.headerIndex = headerIndex;
+        self.hashOffset = input.size();
+        QByteArray selfCanon = Canonicalizer::header(sig.headerCanon, signatureFieldWithoutB(m, sig));
+        if (selfCanon.endsWith("\r\n"))
+            selfCanon.chop(2);
+        input.append(selfCanon);
+        self.hashLength = input.size() - self.hashOffset;
+        r.headerUses.append(self);
+        canonHeaders.inputs.append(Field{QStringLiteral("DKIM-Signature"), QStringLiteral("this signature, b= emptied"),
+                                         m.rawRange(hf.offset, hf.length)});
+        canonHeaders.inputs.append(
+            Field{QStringLiteral("c"), QString::fromLatin1(canonicalizationName(sig.headerCanon)), sig.tagRange(m, "c")});
+        if (!r.oversignedHeaders.isEmpty())
+            canonHeaders.addFinding(Severity::Info, QStringLiteral("oversigned_headers"),
+                                    QStringLiteral("Over-signed (locked against additions): %1.")
+                                        .arg(r.oversignedHeaders.join(QStringLiteral(", "))));
+
+        // Headers present but not signed.
+        QSet<QString> seen;
+        bool subjectPresent = false, subjectSigned = false;
+        for (int i = 0; i < m.headers().size(); ++i) {
+            const QByteArray n = m.headers().at(i).name;
+            if (n.isEmpty() || i == headerIndex)
+                continue;
+            const bool isSubject = n.compare("subject", Qt::CaseInsensitive) == 0;
+            subjectPresent = subjectPresent || isSubject;
+            if (used.contains(i)) {
+                subjectSigned = subjectSigned || isSubject;
+                continue;
+            }
+            const QString ln = QString::fromLatin1(n).toLower();
+            if (!seen.contains(ln)) {
+                seen.insert(ln);
+                r.unsignedHeaders << ln;
+            }
+        }
+        if (subjectPresent && !subjectSigned)
+            r.flags << QStringLiteral("subject_not_signed");
+        static const QStringList important{QStringLiteral("subject"), QStringLiteral("to"), QStringLiteral("cc"),
+                                           QStringLiteral("reply-to"), QStringLiteral("content-type"),
+                                           QStringLiteral("date"), QStringLiteral("message-id")};
+        QStringList importantUnsigned;
+        for (const QString &h : std::as_const(r.unsignedHeaders)) {
+            if (important.contains(h))
+                importantUnsigned << h;
+        }
+        if (!importantUnsigned.isEmpty())
+            canonHeaders.addFinding(Severity::Warning, QStringLiteral("important_headers_unsigned"),
+                                    QStringLiteral("Present but not signed (could have been changed or added): %1.")
+                                        .arg(importantUnsigned.join(QStringLiteral(", "))));
+        if (froms.size() > 1)
+            canonHeaders.addFinding(Severity::Error, QStringLiteral("duplicate_from"),
+                                    QStringLiteral("The message has %1 From headers. DKIM covers the bottom one; "
+                                                   "a mail client may display another.")
+                                        .arg(froms.size()));
+        canonHeaders.verdict = Verdict::Pass;
+        canonHeaders.output = input;
+        canonHeaders.outputSource = SourceId::CanonHeaders;
+        r.headerHashInput = input;
+
+        r.headerHash = digest(hashOf(sig.algorithm), input);
+        headerHash.inputs.append(Field{QStringLiteral("algorithm"),
+                                       QString::fromLatin1(hashAlgorithmName(hashOf(sig.algorithm))), sig.tagRange(m, "a")});
+        headerHash.output = r.headerHash;
+        headerHash.verdict = Verdict::Pass;
+
+        // -- Signature check --------------------------------------------------------------------
+        if (r.key && !r.key->key.isNull() && r.key->key.type() == keyTypeOf(sig.algorithm) &&
+            r.reason != QLatin1String("key_type_mismatch")) {
+            bool ok = false;
+            if (sig.algorithm == SignatureAlgorithm::Ed25519Sha256)
+                ok = r.key->key.verifyEd25519(r.headerHash, sig.b); // RFC 8463 §3: Ed25519 over SHA-256
+            else
+                ok = r.key->key.verifyRsaDigest(hashOf(sig.algorithm), r.headerHash, sig.b);
+            r.signatureValid = ok;
+            check.inputs.append(Field{QStringLiteral("b"), QString::fromLatin1(sig.b.toBase64()), sig.tagRange(m, "b")});
+            check.inputs.append(Field{QStringLiteral("key"), QString::fromLatin1(r.keyLookup.queryName), {}});
+            check.verdict = ok ? Verdict::Pass : Verdict::Fail;
+            if (!ok)
+                check.addFinding(Severity::Error, QStringLiteral("signature_mismatch"),
+                                 QStringLiteral("The signature b= does not verify over the signed headers with this "
+                                                "key: the signed headers were changed, or another key made it."),
+                                 {sig.tagRange(m, "b")});
+        } else {
+            check.verdict = Verdict::Skipped;
+        }
+    } else {
+        canonHeaders.verdict = Verdict::Skipped;
+        headerHash.verdict = Verdict::Skipped;
+        check.verdict = Verdict::Skipped;
+    }
+    r.steps.append(canonHeaders);
+    r.steps.append(headerHash);
+    r.steps.append(check);
+
+    // -- Verdict -------------------------------------------------------------------------------------
+    Step policy;
+    policy.kind = StepKind::PolicyChecks;
+    policy.title = QStringLiteral(QT_TRANSLATE_NOOP("dkimi::Step", "Policy checks"));
+    if (r.reason.isEmpty() && r.bodyHashMatches && r.signatureValid) {
+        const bool valid = *r.bodyHashMatches && *r.signatureValid;
+        r.cryptoValid = valid;
+        if (!valid) {
+            r.result = Result::Fail;
+            if (!*r.bodyHashMatches && !*r.signatureValid) {
+                r.reason = QStringLiteral("body_hash_and_signature_mismatch");
+                r.detail = QStringLiteral("Neither the body hash nor the header signature verifies.");
+            } else if (!*r.bodyHashMatches) {
+                r.reason = QStringLiteral("body_hash_mismatch");
+                r.detail = QStringLiteral("The body was changed after %1 signed it; the signed headers are intact.")
+                               .arg(QString::fromLatin1(sig.domain));
+            } else {
+                r.reason = QStringLiteral("signature_mismatch");
+                r.detail = QStringLiteral("The body is intact, but the header signature does not verify: the "
+                                          "signed headers were changed, or the key is not the one that signed "
+                                          "(often: the key was rotated).");
+            }
+            policy.verdict = Verdict::Skipped;
+        } else {
+            // Cryptographically valid; now what it is worth (RFC 8301, x=, t=, duplicate From).
+            struct Concern {
+                QString code;
+                QString text;
+            };
+            QList<Concern> concerns;
+            if (froms.size() > 1)
+                concerns.append({QStringLiteral("duplicate_from"),
+                                 QStringLiteral("the message has %1 From headers, and a mail client may show an "
+                                                "unsigned one")
+                                     .arg(froms.size())});
+            if (r.key && r.key->key.type() == KeyType::Rsa && r.keyBits < 1024)
+                concerns.append({QStringLiteral("key_too_small"),
+                                 QStringLiteral("the %1-bit RSA key is too short to prove anything (RFC 8301 "
+                                                "requires at least 1024 bits; such keys are factored cheaply)")
+                                     .arg(r.keyBits)});
+            if (sig.algorithm == SignatureAlgorithm::RsaSha1)
+                concerns.append({QStringLiteral("sha1"),
+                                 QStringLiteral("it uses rsa-sha1, which RFC 8301 forbids")});
+            if (r.hasFlag(QStringLiteral("expired")))
+                concerns.append({QStringLiteral("expired"),
+                                 QStringLiteral("it expired at %1 (x=), before the evaluation time %2")
+                                     .arg(formatEpoch(*sig.expiration), formatEpoch(evalTime))});
+            if (r.hasFlag(QStringLiteral("future_timestamp")))
+                concerns.append({QStringLiteral("future_timestamp"),
+                                 QStringLiteral("it claims to have been made at %1 (t=), after the evaluation time %2")
+                                     .arg(formatEpoch(*sig.timestamp), formatEpoch(evalTime))});
+            for (const Concern &c : std::as_const(concerns))
+                policy.addFinding(Severity::Warning, c.code, c.text);
+            if (concerns.isEmpty()) {
+                r.result = Result::Pass;
+                r.reason = QStringLiteral("ok");
+                r.detail = QStringLiteral("Signed by %1; the signed headers and body are unchanged since signing.")
+                               .arg(QString::fromLatin1(sig.domain));
+                policy.verdict = Verdict::Pass;
+            } else {
+                r.result = Result::Policy;
+                r.reason = concerns.first().code;
+                QStringList texts;
+                for (const Concern &c : std::as_const(concerns))
+                    texts << c.text;
+                r.detail = QStringLiteral("The signature by %1 is mathematically valid, but should not be relied "
+                                          "on: %2.")
+                               .arg(QString::fromLatin1(sig.domain), texts.join(QStringLiteral("; ")));
+                policy.verdict = Verdict::Neutral;
+            }
+        }
+    } else {
+        policy.verdict = Verdict::Skipped;
+        if (r.bodyHashMatches.has_value() && !r.signatureValid.has_value() && !*r.bodyHashMatches)
+            r.cryptoValid = std::nullopt;
+        if (r.reason.isEmpty()) {
+            // Could not reach a crypto verdict without a recorded reason: treat as a permanent error.
+            finishPermError(QStringLiteral("tag_syntax"), QStringLiteral("The signature could not be evaluated."));
+        }
+    }
+    if (r.hasFlag(QStringLiteral("testing")))
+        policy.addFinding(Severity::Note, QStringLiteral("testing"),
+                          QStringLiteral("The key is in testing mode (t=y): the domain asked verifiers to treat "
+                                         "its mail as if unsigned."));
+    if (r.result == Result::PermError || r.result == Result::TempError) {
+        if (r.bodyHashMatches.has_value())
+            policy.addFinding(Severity::Note, QStringLiteral("body_hash_without_key"),
+                              QStringLiteral("Although the signature cannot be checked, the body hash %1 bh=.")
+                                  .arg(*r.bodyHashMatches ? QStringLiteral("matches") : QStringLiteral("does not match")));
+    }
+    r.steps.append(policy);
+    r.flags.removeDuplicates();
+    return r;
+}
+
+} // namespace dkimi

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "message.h"
+#include "verification_result.h"
+
+#include <memory>
+
+namespace dkimi {
+
+struct VerifierOptions {
+    std::shared_ptr<const KeyResolver> resolver; // may be null: every key is then "not found"
+    QDateTime evaluationTime;                    // when x= and t= are judged (UTC); invalid = now
+    QString evaluationBasis = QStringLiteral("now");
+    qint64 clockAllowanceSeconds = 300;          // t= this far in the future is still fine
+};
+
+// Verifies every DKIM-Signature of a message on its own and records the walk of each.
+// Thread-safe: one Verifier may verify many messages at once.
+class Verifier {
+public:
+    explicit Verifier(VerifierOptions options);
+    MessageResult verify(const Message &message) const;
+
+private:
+    SignatureResult verifySignature(const Message &m, int headerIndex, int sigIndex, qint64 evalTime) const;
+    VerifierOptions m_opt;
+};
+
+// RFC 3339 / ISO 8601 in UTC ("2026-01-01T00:00:00Z").
+QString formatTime(const QDateTime &t);
+QString formatEpoch(qint64 secs);
+std::optional<QDateTime> parseRfc3339(const QString &s);
+
+} // namespace dkimi
