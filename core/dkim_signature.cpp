@@ -230,7 +230,11 @@ DkimSignature DkimSignature::parse(const Message &m, int headerIndex)
     }
 
     if (t.contains("i")) {
-        sig.identity = t.value("i");
+        // RFC 6376 §3.5: i= is dkim-quoted-printable ("jlong=40example.org").
+        bool qpOk = true;
+        sig.identity = decodeDkimQuotedPrintable(t.value("i"), &qpOk);
+        if (!qpOk)
+            sig.identity = t.value("i");
         const qsizetype at = sig.identity.lastIndexOf('@');
         const QByteArray idDomain = at < 0 ? QByteArray() : sig.identity.mid(at + 1);
         if (at < 0)
