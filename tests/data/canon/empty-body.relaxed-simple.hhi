@@ -1,0 +1,6 @@
+from:Alice <alice@canon.example>
+to:bob@example.org
+subject:empty body
+date:Mon, 01 Jan 2024 12:00:00 +0000
+message-id:<empty-body-1@canon.example>
+dkim-signature:v=1; a=rsa-sha256; c=relaxed/simple; d=canon.example; i=@canon.example; q=dns/txt; s=canon; t=1704110400; h=from : to : subject : date : message-id; bh=frcCV1k9oG9oKj3dpUqdJg1PxRT2RSN/XKdLCPjaYaY=; b=

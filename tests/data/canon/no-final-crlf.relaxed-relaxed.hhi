@@ -1,0 +1,6 @@
+from:Alice <alice@canon.example>
+to:bob@example.org
+subject:body does not end in CRLF
+date:Mon, 01 Jan 2024 12:00:00 +0000
+message-id:<no-final-crlf-1@canon.example>
+dkim-signature:v=1; a=rsa-sha256; c=relaxed/relaxed; d=canon.example; i=@canon.example; q=dns/txt; s=canon; t=1704110400; h=from : to : subject : date : message-id; bh=b/H7QfmG+4246v0HfTj4U+qd/R7sMequmz/KQQLyzXc=; b=

@@ -1,0 +1,167 @@
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Drives the real dkim-inspector-cli binary, as a user or a script would.
+class TstCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void help();
+    void version();
+    void usageErrors_data();
+    void usageErrors();
+    void jsonLines();
+    void textOutput();
+    void exitStatus();
+    void unreadableFileDoesNotStopTheRest();
+    void folderIsWalked();
+
+private:
+    struct Run {
+        int code;
+        QByteArray out, err;
+    };
+    Run cli(const QStringList &args);
+};
+
+static const QString kData = QStringLiteral(DKIMI_TEST_DATA);
+
+TstCli::Run TstCli::cli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(DKIMI_CLI_PATH), args);
+    if (!p.waitForFinished(60000))
+        qFatal("CLI did not finish");
+    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+void TstCli::help()
+{
+    Run r = cli({QStringLiteral("--help")});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains("verify"));
+    r = cli({QStringLiteral("verify"), QStringLiteral("--help")});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains("--keys"));
+    QVERIFY(r.out.contains("--offline"));
+    QVERIFY(r.out.contains("--at"));
+    QVERIFY(r.out.contains("--format"));
+}
+
+void TstCli::version()
+{
+    const Run r = cli({QStringLiteral("--version")});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.startsWith("dkim-inspector-cli " DKIMI_VERSION));
+}
+
+void TstCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("mention");
+    QTest::newRow("no args") << QStringList{} << QByteArray("Usage");
+    QTest::newRow("unknown verb") << QStringList{"frobnicate"} << QByteArray("frobnicate");
+    QTest::newRow("no files") << QStringList{"verify"} << QByteArray("message file");
+    QTest::newRow("bad format") << QStringList{"verify", "--format", "xml", "x.eml"} << QByteArray("xml");
+    QTest::newRow("bad time") << QStringList{"verify", "--at", "yesterday", "x.eml"} << QByteArray("yesterday");
+    QTest::newRow("missing key file") << QStringList{"verify", "--keys", "/nonexistent/k.zone", "x.eml"}
+                                      << QByteArray("/nonexistent/k.zone");
+    QTest::newRow("unknown option") << QStringList{"verify", "--frob", "x.eml"} << QByteArray("frob");
+}
+
+void TstCli::usageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, mention);
+    const Run r = cli(args);
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(mention), r.err.constData());
+}
+
+void TstCli::jsonLines()
+{
+    const Run r = cli({QStringLiteral("verify"), QStringLiteral("--offline"), QStringLiteral("--keys"),
+                       kData + QStringLiteral("/rfc/rfc.zone"), QStringLiteral("--at"),
+                       QStringLiteral("2026-01-01T00:00:00Z"), QStringLiteral("--format"), QStringLiteral("json"),
+                       kData + QStringLiteral("/rfc/rfc8463_appA.eml"), kData + QStringLiteral("/rfc/rfc6376_appA_errata.eml")});
+    QCOMPARE(r.code, 0);
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject o = QJsonDocument::fromJson(lines.at(0)).object();
+    for (const char *k : {"file", "sha256", "result", "evaluated_at", "signatures"})
+        QVERIFY2(o.contains(QLatin1String(k)), k);
+    QCOMPARE(o.value(QStringLiteral("result")).toString(), QStringLiteral("pass"));
+    QCOMPARE(o.value(QStringLiteral("evaluated_at")).toString(), QStringLiteral("2026-01-01T00:00:00Z"));
+    QCOMPARE(o.value(QStringLiteral("sha256")).toString().size(), 64);
+    const QJsonArray sigs = o.value(QStringLiteral("signatures")).toArray();
+    QCOMPARE(sigs.size(), 2);
+    for (int i = 0; i < 2; ++i) {
+        const QJsonObject s = sigs.at(i).toObject();
+        QCOMPARE(s.value(QStringLiteral("index")).toInt(), i);
+        for (const char *k : {"index", "d", "s", "a", "c", "result", "reason", "detail", "crypto_valid",
+                              "body_hash_matches", "signature_valid", "key_bits", "flags"})
+            QVERIFY2(s.contains(QLatin1String(k)), k);
+        QCOMPARE(s.value(QStringLiteral("crypto_valid")).toBool(), true);
+    }
+    QCOMPARE(sigs.at(0).toObject().value(QStringLiteral("a")).toString(), QStringLiteral("ed25519-sha256"));
+    QCOMPARE(sigs.at(1).toObject().value(QStringLiteral("key_bits")).toInt(), 1024);
+}
+
+void TstCli::textOutput()
+{
+    const Run r = cli({QStringLiteral("verify"), QStringLiteral("--keys"), kData + QStringLiteral("/rfc/rfc.zone"),
+                       QStringLiteral("--at"), QStringLiteral("2026-01-01T00:00:00Z"),
+                       kData + QStringLiteral("/rfc/rfc8463_appA.eml")});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains("Signed by football.example.com"));
+    QVERIFY(r.out.contains("2026-01-01T00:00:00Z"));
+    QVERIFY(r.out.contains("Signature 2 of 2"));
+}
+
+void TstCli::exitStatus()
+{
+    // Without keys every signature is permerror (key not found): exit 1.
+    Run r = cli({QStringLiteral("verify"), QStringLiteral("--offline"), kData + QStringLiteral("/rfc/rfc8463_appA.eml")});
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.out.contains("key_not_found"));
+    QTemporaryDir dir;
+    const QString unsignedPath = dir.filePath(QStringLiteral("unsigned.eml"));
+    QFile f(unsignedPath);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("From: a@example.com\r\nSubject: hi\r\n\r\nhello\r\n");
+    f.close();
+    r = cli({QStringLiteral("verify"), QStringLiteral("--format"), QStringLiteral("json"), unsignedPath});
+    QCOMPARE(r.code, 1);
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("result")).toString(), QStringLiteral("none"));
+}
+
+void TstCli::unreadableFileDoesNotStopTheRest()
+{
+    const Run r = cli({QStringLiteral("verify"), QStringLiteral("--keys"), kData + QStringLiteral("/rfc/rfc.zone"),
+                       QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("/nonexistent/lost.eml"),
+                       kData + QStringLiteral("/rfc/rfc8463_appA.eml")});
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.err.contains("/nonexistent/lost.eml"));
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(QJsonDocument::fromJson(lines.at(0)).object().value(QStringLiteral("result")).toString(),
+             QStringLiteral("error"));
+    QCOMPARE(QJsonDocument::fromJson(lines.at(1)).object().value(QStringLiteral("result")).toString(),
+             QStringLiteral("pass"));
+}
+
+void TstCli::folderIsWalked()
+{
+    const Run r = cli({QStringLiteral("verify"), QStringLiteral("--format"), QStringLiteral("json"),
+                       QStringLiteral("--keys"), kData + QStringLiteral("/rfc/rfc.zone"), kData + QStringLiteral("/rfc")});
+    int messages = 0;
+    for (const QByteArray &l : r.out.trimmed().split('\n'))
+        messages += QJsonDocument::fromJson(l).isObject() ? 1 : 0;
+    QVERIFY(messages >= 2);
+}
+
+QTEST_GUILESS_MAIN(TstCli)
+#include "tst_cli.moc"
