@@ -4,7 +4,7 @@
 #include "mime_summary.h"
 #include "report_writer.h"
 #include "verifier.h"
-#include "zone_file_resolver.h"
+#include "key_source_options.h"
 
 #include <QCommandLineParser>
 #include <QDirIterator>
@@ -55,12 +55,8 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Verify the DKIM signatures of message files (.eml)."));
     p.addHelpOption();
-    const QCommandLineOption keysOpt(QStringLiteral("keys"),
-                                     QStringLiteral("Key records from a zone file (selector._domainkey.domain. IN TXT "
-                                                    "\"...\"); may be given several times."),
-                                     QStringLiteral("FILE"));
-    const QCommandLineOption offlineOpt(QStringLiteral("offline"),
-                                        QStringLiteral("Never touch the network: keys come only from --keys files."));
+    const KeySourceOptions keySources;
+    keySources.addTo(p);
     const QCommandLineOption atOpt(QStringLiteral("at"),
                                    QStringLiteral("Judge x= (expiry) and t= (timestamp) at this RFC 3339 time "
                                                   "(default: now), e.g. 2016-03-01T12:00:00Z."),
@@ -70,7 +66,7 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
     const QCommandLineOption walkOpt(QStringLiteral("walk"),
                                      QStringLiteral("With --format json: include every verification step, its "
                                                     "inputs, findings and exact output bytes."));
-    p.addOptions({keysOpt, offlineOpt, atOpt, formatOpt, walkOpt});
+    p.addOptions({atOpt, formatOpt, walkOpt});
     p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Message files or folders of them."),
                             QStringLiteral("FILE..."));
 
@@ -105,20 +101,12 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
         vo.evaluationBasis = QStringLiteral("given");
     }
 
-    // Keys: zone files only in this version; live DNS is not implemented yet, so nothing here ever
-    // touches the network, with or without --offline.
-    auto chain = std::make_shared<ChainResolver>();
-    for (const QString &kf : p.values(keysOpt)) {
-        auto z = ZoneFileResolver::load(kf);
-        if (!z) {
-            write(err, QStringLiteral("dkim-inspector-cli verify: %1\n").arg(z.error().toString()));
-            return ExitUsage;
-        }
-        for (const QString &w : (*z)->warnings())
-            write(err, QStringLiteral("dkim-inspector-cli verify: warning: %1\n").arg(w));
-        chain->add(*z);
+    auto resolver = keySources.build(p, err);
+    if (!resolver) {
+        write(err, QStringLiteral("dkim-inspector-cli verify: %1\n").arg(resolver.error().toString()));
+        return ExitUsage;
     }
-    vo.resolver = chain;
+    vo.resolver = *resolver;
     const Verifier verifier(vo);
     ReportOptions ro;
     ro.includeWalk = p.isSet(walkOpt);
