@@ -1,15 +1,28 @@
 #include "verify_command.h"
 
-#include "message.h"
-#include "mime_summary.h"
+#include "batch_summary.h"
+#include "batch_verifier.h"
+#include "key_source_options.h"
 #include "report_writer.h"
 #include "verifier.h"
-#include "key_source_options.h"
 
 #include <QCommandLineParser>
-#include <QDirIterator>
-#include <QFileInfo>
+#include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
+#include <QThread>
+
+#include <cstdio>
+#ifdef Q_OS_WIN
+#include <io.h>
+#define DKIMI_ISATTY _isatty
+#define DKIMI_FILENO _fileno
+#else
+#include <unistd.h>
+#define DKIMI_ISATTY isatty
+#define DKIMI_FILENO fileno
+#endif
 
 namespace dkimi::cli {
 
@@ -28,32 +41,123 @@ void writeJsonLine(FILE *f, const QJsonObject &o)
     fwrite(b.constData(), 1, size_t(b.size()), f);
 }
 
-// Files named on the command line; folders are walked (sorted, so runs are repeatable).
-QStringList expandInputs(const QStringList &inputs)
+void addLocation(QJsonObject &o, const MessageLocation &loc)
 {
-    QStringList files;
-    for (const QString &in : inputs) {
-        QFileInfo fi(in);
-        if (fi.isDir()) {
-            QStringList found;
-            QDirIterator it(in, QDir::Files | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
-            while (it.hasNext())
-                found << it.next();
-            found.sort();
-            files << found;
-        } else {
-            files << in;
-        }
+    o[QStringLiteral("file")] = loc.file;
+    if (loc.container == MessageLocation::Container::Mbox) {
+        o[QStringLiteral("container")] = QStringLiteral("mbox");
+        o[QStringLiteral("index")] = double(loc.index);
+        o[QStringLiteral("offset")] = double(loc.offset);
+        o[QStringLiteral("length")] = double(loc.length);
+    } else if (loc.container == MessageLocation::Container::Maildir) {
+        o[QStringLiteral("container")] = QStringLiteral("maildir");
     }
-    return files;
 }
+
+// RFC 4180 field.
+QString csvField(const QString &s)
+{
+    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')) ||
+        s.contains(QLatin1Char('\r'))) {
+        QString q = s;
+        q.replace(QLatin1String("\""), QLatin1String("\"\""));
+        return QLatin1Char('"') + q + QLatin1Char('"');
+    }
+    return s;
+}
+
+QString tri(const std::optional<bool> &b)
+{
+    return b ? (*b ? QStringLiteral("true") : QStringLiteral("false")) : QString();
+}
+
+const char *kCsvHeader = "file,index,offset,sha256,message_result,from,subject,date,sig_index,d,s,a,c,result,reason,"
+                         "crypto_valid,body_hash_matches,signature_valid,key_bits,flags,error\n";
+
+void writeCsv(FILE *f, const BatchItem &item)
+{
+    QStringList base{item.location.file,
+                     item.location.index >= 0 ? QString::number(item.location.index) : QString(),
+                     item.location.container == MessageLocation::Container::Mbox ? QString::number(item.location.offset)
+                                                                                 : QString()};
+    QString out;
+    if (!item.result) {
+        base << QString() << QStringLiteral("error") << QString() << QString() << QString();
+        for (int i = 0; i < 12; ++i)
+            base << QString();
+        base << item.error;
+        QStringList fields;
+        for (const QString &s : std::as_const(base))
+            fields << csvField(s);
+        write(f, fields.join(QLatin1Char(',')) + QLatin1Char('\n'));
+        return;
+    }
+    const MessageResult &r = *item.result;
+    base << QString::fromLatin1(r.sha256) << QString::fromLatin1(resultName(r.result)) << item.summary.from
+         << item.summary.subject << (item.summary.date.isValid() ? formatTime(item.summary.date) : QString());
+    auto emitRow = [&](const QStringList &sig) {
+        QStringList fields;
+        for (const QString &s : std::as_const(base))
+            fields << csvField(s);
+        for (const QString &s : sig)
+            fields << csvField(s);
+        fields << QString(); // error
+        out += fields.join(QLatin1Char(',')) + QLatin1Char('\n');
+    };
+    if (r.signatures.isEmpty())
+        emitRow(QStringList(12, QString()));
+    for (const SignatureResult &s : r.signatures) {
+        const DkimSignature &sig = s.signature;
+        emitRow({QString::number(s.index), QString::fromLatin1(sig.domain), QString::fromLatin1(sig.selector),
+                 QString::fromLatin1(sig.algorithmText),
+                 QStringLiteral("%1/%2").arg(QString::fromLatin1(canonicalizationName(sig.headerCanon)),
+                                             QString::fromLatin1(canonicalizationName(sig.bodyCanon))),
+                 QString::fromLatin1(resultName(s.result)), s.reason, tri(s.cryptoValid), tri(s.bodyHashMatches),
+                 tri(s.signatureValid), s.keyBits > 0 ? QString::number(s.keyBits) : QString(),
+                 s.flags.join(QLatin1Char(' '))});
+    }
+    write(f, out);
+}
+
+// Progress on a terminal: one line, rewritten in place.
+class TerminalProgress : public BatchObserver {
+public:
+    explicit TerminalProgress(FILE *err) : m_err(err) { m_timer.start(); }
+    void progress(qint64 done, qint64 bytesRead, qint64 bytesTotal) override
+    {
+        if (m_timer.elapsed() - m_last < 200)
+            return;
+        m_last = m_timer.elapsed();
+        const double secs = std::max(0.001, double(m_timer.elapsed()) / 1000.0);
+        const int pct = bytesTotal > 0 ? int(100.0 * double(bytesRead) / double(bytesTotal)) : 0;
+        write(m_err, QStringLiteral("\r%1 messages verified, %2% of the input read, %3 messages/s   ")
+                         .arg(QLocale(QLocale::English).toString(done))
+                         .arg(pct)
+                         .arg(qint64(double(done) / secs)));
+        fflush(m_err);
+        m_shown = true;
+    }
+    void finish()
+    {
+        if (m_shown)
+            write(m_err, QStringLiteral("\r%1\r").arg(QString(78, QLatin1Char(' '))));
+    }
+
+private:
+    FILE *m_err;
+    QElapsedTimer m_timer;
+    qint64 m_last = -1000;
+    bool m_shown = false;
+};
 
 } // namespace
 
 int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Verify the DKIM signatures of message files (.eml)."));
+    p.setApplicationDescription(QStringLiteral(
+        "Verify the DKIM signatures of messages: .eml files, mbox archives (mboxo, mboxrd, mboxcl, mboxcl2), "
+        "Maildir folders and folder trees of them."));
     p.addHelpOption();
     const KeySourceOptions keySources;
     keySources.addTo(p);
@@ -61,14 +165,25 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
                                    QStringLiteral("Judge x= (expiry) and t= (timestamp) at this RFC 3339 time "
                                                   "(default: now), e.g. 2016-03-01T12:00:00Z."),
                                    QStringLiteral("TIME"));
-    const QCommandLineOption formatOpt(QStringLiteral("format"), QStringLiteral("Output format: text or json (JSON Lines)."),
+    const QCommandLineOption formatOpt(QStringLiteral("format"),
+                                       QStringLiteral("Output format: text, json (JSON Lines, one object per "
+                                                      "message) or csv (one row per signature)."),
                                        QStringLiteral("FORMAT"), QStringLiteral("text"));
     const QCommandLineOption walkOpt(QStringLiteral("walk"),
                                      QStringLiteral("With --format json: include every verification step, its "
                                                     "inputs, findings and exact output bytes."));
-    p.addOptions({atOpt, formatOpt, walkOpt});
-    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Message files or folders of them."),
-                            QStringLiteral("FILE..."));
+    const QCommandLineOption jobsOpt(QStringLiteral("jobs"),
+                                     QStringLiteral("Verify with N threads (default: one per core)."),
+                                     QStringLiteral("N"));
+    const QCommandLineOption summaryOpt(QStringLiteral("summary"),
+                                        QStringLiteral("After the messages, print totals by result, reason, "
+                                                       "signing domain and year (on stderr for json and csv)."));
+    const QCommandLineOption quietOpt(QStringLiteral("quiet"),
+                                      QStringLiteral("Print no per-message output (use with --summary)."));
+    p.addOptions({atOpt, formatOpt, walkOpt, jobsOpt, summaryOpt, quietOpt});
+    p.addPositionalArgument(QStringLiteral("INPUT"),
+                            QStringLiteral("Message files, mbox archives, Maildirs or folders."),
+                            QStringLiteral("INPUT..."));
 
     if (!p.parse(args)) {
         write(err, QStringLiteral("dkim-inspector-cli verify: %1\n").arg(p.errorText()));
@@ -79,13 +194,23 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
         return ExitAllPass;
     }
     const QString format = p.value(formatOpt);
-    if (format != QLatin1String("text") && format != QLatin1String("json")) {
-        write(err, QStringLiteral("dkim-inspector-cli verify: --format must be text or json, not '%1'\n").arg(format));
+    if (format != QLatin1String("text") && format != QLatin1String("json") && format != QLatin1String("csv")) {
+        write(err, QStringLiteral("dkim-inspector-cli verify: --format must be text, json or csv, not '%1'\n").arg(format));
         return ExitUsage;
     }
     if (p.positionalArguments().isEmpty()) {
-        write(err, QStringLiteral("dkim-inspector-cli verify: name at least one message file\n"));
+        write(err, QStringLiteral("dkim-inspector-cli verify: name at least one message file, archive or folder\n"));
         return ExitUsage;
+    }
+    BatchOptions bo;
+    if (p.isSet(jobsOpt)) {
+        bool ok = false;
+        bo.jobs = p.value(jobsOpt).toInt(&ok);
+        if (!ok || bo.jobs < 1 || bo.jobs > 1024) {
+            write(err, QStringLiteral("dkim-inspector-cli verify: --jobs needs a number from 1 to 1024, not '%1'\n")
+                           .arg(p.value(jobsOpt)));
+            return ExitUsage;
+        }
     }
 
     VerifierOptions vo;
@@ -99,44 +224,89 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
         }
         vo.evaluationTime = *t;
         vo.evaluationBasis = QStringLiteral("given");
+    } else {
+        vo.evaluationTime = QDateTime::currentDateTimeUtc();
     }
-
     auto resolver = keySources.build(p, err);
     if (!resolver) {
         write(err, QStringLiteral("dkim-inspector-cli verify: %1\n").arg(resolver.error().toString()));
         return ExitUsage;
     }
     vo.resolver = *resolver;
-    const Verifier verifier(vo);
+
     ReportOptions ro;
     ro.includeWalk = p.isSet(walkOpt);
-    const bool json = format == QLatin1String("json");
+    bo.keepWalk = ro.includeWalk;
+    const bool quiet = p.isSet(quietOpt);
+    const bool wantSummary = p.isSet(summaryOpt);
 
     bool allPass = true;
     bool unreadable = false;
     bool first = true;
-    for (const QString &file : expandInputs(p.positionalArguments())) {
-        auto msg = Message::fromFile(file);
-        if (!msg) {
-            unreadable = true;
-            write(err, QStringLiteral("dkim-inspector-cli verify: %1\n").arg(msg.error().toString()));
-            if (json)
-                writeJsonLine(out, errorToJson(file, msg.error().message));
-            continue;
-        }
-        const MessageResult r = verifier.verify(*msg);
-        const MimeSummary mime = MimeSummary::of(*msg);
-        if (r.result != Result::Pass)
-            allPass = false;
-        if (json) {
-            writeJsonLine(out, toJson(r, mime, ro));
-        } else {
-            if (!first)
-                write(out, QStringLiteral("\n"));
-            write(out, toText(r, mime));
-        }
-        first = false;
-        fflush(out);
+    bool any = false;
+    BatchSummary summary;
+    if (format == QLatin1String("csv") && !quiet)
+        write(out, QString::fromLatin1(kCsvHeader));
+
+    MessageSource source(p.positionalArguments());
+    BatchVerifier batch(vo, bo);
+    TerminalProgress progress(err);
+    const bool tty = DKIMI_ISATTY(DKIMI_FILENO(err));
+    batch.run(
+        source,
+        [&](BatchItem &&item) {
+            any = true;
+            summary.add(item);
+            if (!item.result) {
+                unreadable = true;
+                allPass = false;
+                write(err, QStringLiteral("dkim-inspector-cli verify: %1: %2\n").arg(item.location.describe(), item.error));
+            } else if (item.result->result != Result::Pass) {
+                allPass = false;
+            }
+            if (quiet)
+                return;
+            if (format == QLatin1String("json")) {
+                QJsonObject o = item.result ? toJson(*item.result, item.summary, ro)
+                                            : errorToJson(item.location.file, item.error);
+                addLocation(o, item.location);
+                if (!item.notes.isEmpty())
+                    o[QStringLiteral("notes")] = QJsonArray::fromStringList(item.notes);
+                writeJsonLine(out, o);
+            } else if (format == QLatin1String("csv")) {
+                writeCsv(out, item);
+            } else {
+                if (!first)
+                    write(out, QStringLiteral("\n"));
+                if (item.result) {
+                    QString text = toText(*item.result, item.summary);
+                    if (item.location.container == MessageLocation::Container::Mbox) {
+                        // First line names the message inside its archive.
+                        const qsizetype eol = text.indexOf(QLatin1Char('\n'));
+                        text.replace(0, eol, item.location.describe());
+                    }
+                    write(out, text);
+                    for (const QString &n : std::as_const(item.notes))
+                        write(out, QStringLiteral("  [note] %1\n").arg(n));
+                } else {
+                    write(out, QStringLiteral("%1\n  ERROR: %2\n").arg(item.location.describe(), item.error));
+                }
+            }
+            first = false;
+        },
+        tty ? &progress : nullptr);
+    progress.finish();
+    fflush(out);
+
+    if (wantSummary) {
+        FILE *dest = format == QLatin1String("text") ? out : err;
+        if (!quiet && format == QLatin1String("text"))
+            write(dest, QStringLiteral("\n"));
+        write(dest, summary.toText());
+    }
+    if (!any) {
+        write(err, QStringLiteral("dkim-inspector-cli verify: no messages found in the inputs\n"));
+        return ExitUsage;
     }
     if (unreadable)
         return ExitUsage;

@@ -23,26 +23,28 @@ QByteArray Canonicalizer::relaxedHeader(QByteArrayView f)
 {
     // §3.4.2 relaxed: lowercase the name; unfold; collapse WSP runs to one SP; delete WSP at the end
     // of the value; delete WSP before and after the colon.
-    QByteArray out;
-    out.reserve(f.size());
+    QByteArray out(f.size() + 2, Qt::Uninitialized);
+    char *o = out.data();
+    const char *in = f.data();
+    const qsizetype n = f.size();
     qsizetype colon = f.indexOf(':');
     if (colon < 0)
-        colon = f.size();
+        colon = n;
     qsizetype nameEnd = colon;
-    while (nameEnd > 0 && isWsp(f[nameEnd - 1]))
+    while (nameEnd > 0 && isWsp(in[nameEnd - 1]))
         --nameEnd;
     for (qsizetype i = 0; i < nameEnd; ++i) {
-        char ch = f[i];
-        out.append(ch >= 'A' && ch <= 'Z' ? char(ch + 32) : ch);
+        const char ch = in[i];
+        *o++ = (ch >= 'A' && ch <= 'Z') ? char(ch + 32) : ch;
     }
-    out.append(':');
+    *o++ = ':';
     bool pendingSpace = false;
     bool started = false;
-    for (qsizetype i = colon + 1; i < f.size(); ++i) {
-        char ch = f[i];
-        if (ch == '\r' && i + 1 < f.size() && f[i + 1] == '\n') {
-            ++i; // unfold: CRLF removed (a following WSP still counts as WSP)
-            pendingSpace = started; // a fold is whitespace; at the end it is dropped anyway
+    for (qsizetype i = colon + 1; i < n; ++i) {
+        const char ch = in[i];
+        if (ch == '\r' && i + 1 < n && in[i + 1] == '\n') {
+            ++i; // unfold: CRLF removed; a fold is whitespace, and at the end it is dropped anyway
+            pendingSpace = started;
             continue;
         }
         if (isWsp(ch)) {
@@ -50,12 +52,14 @@ QByteArray Canonicalizer::relaxedHeader(QByteArrayView f)
             continue;
         }
         if (pendingSpace)
-            out.append(' ');
+            *o++ = ' ';
         pendingSpace = false;
         started = true;
-        out.append(ch);
+        *o++ = ch;
     }
-    out.append("\r\n", 2);
+    *o++ = '\r';
+    *o++ = '\n';
+    out.truncate(o - out.data());
     return out;
 }
 
@@ -90,34 +94,39 @@ QByteArray Canonicalizer::relaxedBody(QByteArrayView b)
 {
     // §3.4.4 relaxed: delete WSP at line ends, collapse WSP runs to one SP, ignore empty lines at the
     // end; a non-empty body that does not end in CRLF gets one. An empty body stays empty (erratum 1384).
-    QByteArray out;
-    out.reserve(b.size() + 2);
-    qsizetype lastContentEnd = 0; // out size after the last non-empty line (including its CRLF)
-    qsizetype i = 0;
-    const qsizetype n = b.size();
-    while (i < n) {
+    // The output is never longer than the input plus a final CRLF.
+    QByteArray out(b.size() + 2, Qt::Uninitialized);
+    char *const start = out.data();
+    char *o = start;
+    char *lastContentEnd = start; // just after the CRLF of the last non-empty line
+    const char *in = b.data();
+    const char *const end = in + b.size();
+    while (in < end) {
         bool pendingSpace = false;
         bool any = false;
-        qsizetype lineStart = out.size();
-        while (i < n && !(b[i] == '\r' && i + 1 < n && b[i + 1] == '\n')) {
-            char ch = b[i++];
-            if (isWsp(ch)) {
+        while (in < end) {
+            const char ch = *in;
+            if (ch == '\r' && in + 1 < end && in[1] == '\n')
+                break;
+            ++in;
+            if (ch == ' ' || ch == '\t') {
                 pendingSpace = true;
                 continue;
             }
             if (pendingSpace)
-                out.append(' ');
+                *o++ = ' ';
             pendingSpace = false;
-            out.append(ch);
+            *o++ = ch;
             any = true;
         }
-        if (i < n)
-            i += 2; // CRLF
-        out.append("\r\n", 2);
-        if (any || out.size() - lineStart > 2)
-            lastContentEnd = out.size();
+        if (in < end)
+            in += 2; // CRLF
+        *o++ = '\r';
+        *o++ = '\n';
+        if (any)
+            lastContentEnd = o;
     }
-    out.truncate(lastContentEnd);
+    out.truncate(lastContentEnd - start);
     return out;
 }
 

@@ -9,9 +9,13 @@ namespace dkimi {
 
 namespace {
 
+// Explicitly fetched once: OpenSSL 3's implicit fetch (EVP_sha256()) looks the algorithm up under
+// a global lock on every use, which costs more than hashing a small message and serialises threads.
 const EVP_MD *mdFor(HashAlgorithm alg)
 {
-    return alg == HashAlgorithm::Sha1 ? EVP_sha1() : EVP_sha256();
+    static EVP_MD *const sha1 = EVP_MD_fetch(nullptr, "SHA1", nullptr);
+    static EVP_MD *const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    return alg == HashAlgorithm::Sha1 ? sha1 : sha256;
 }
 
 QString lastOpenSslError()

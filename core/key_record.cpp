@@ -2,6 +2,9 @@
 
 #include "dkim_signature.h"
 
+#include <QHash>
+#include <QMutex>
+
 namespace dkimi {
 
 namespace {
@@ -21,11 +24,30 @@ QList<QByteArray> splitColonList(const QByteArray &v)
 
 QByteArray KeyRecord::sha256Fingerprint() const
 {
-    const QByteArray der = key.spkiDer();
-    return der.isEmpty() ? QByteArray() : digest(HashAlgorithm::Sha256, der).toHex();
+    return m_fingerprint;
 }
 
 KeyRecord KeyRecord::parse(const QByteArray &text)
+{
+    // Decoding a DER key through OpenSSL 3's decoders is slow and takes global locks; archives
+    // use the same few keys thousands of times, so parsed records are remembered (bounded).
+    static QMutex mutex;
+    static QHash<QByteArray, KeyRecord> cache;
+    {
+        QMutexLocker lock(&mutex);
+        auto it = cache.constFind(text);
+        if (it != cache.constEnd())
+            return *it;
+    }
+    KeyRecord k = parseUncached(text);
+    QMutexLocker lock(&mutex);
+    if (cache.size() >= 4096)
+        cache.clear();
+    cache.insert(text, k);
+    return k;
+}
+
+KeyRecord KeyRecord::parseUncached(const QByteArray &text)
 {
     KeyRecord k;
     k.text = text;
@@ -102,6 +124,11 @@ KeyRecord KeyRecord::parse(const QByteArray &text)
                                                       .arg(QString::fromLatin1(k.keyTypeText), err));
         return k;
     }
+    // Fingerprint of the SubjectPublicKeyInfo, so a PKCS#1 record and its SPKI twin match.
+    // Computed once here: OpenSSL's encoder is slow.
+    const QByteArray der = k.key.spkiDer();
+    if (!der.isEmpty())
+        k.m_fingerprint = digest(HashAlgorithm::Sha256, der).toHex();
     if (k.pkcs1)
         k.findings.append(Finding{Severity::Warning, QStringLiteral("key_pkcs1"),
                                   QStringLiteral("p= holds a bare PKCS#1 RSAPublicKey rather than the "

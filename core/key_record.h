@@ -37,9 +37,13 @@ struct KeyRecord {
     QByteArray sha256Fingerprint() const; // of the SubjectPublicKeyInfo DER, hex
 
     static KeyRecord parse(const QByteArray &text);
+    static KeyRecord parseUncached(const QByteArray &text);
     // The checks that relate a key to one signature (§3.6.1, §6.1.2): k= vs a=, h=, s=, t=s.
     // Returns a permerror code, or an empty string.
     QString checkAgainst(const DkimSignature &sig, QString *detail) const;
+
+private:
+    QByteArray m_fingerprint;
 };
 
 } // namespace dkimi

@@ -68,7 +68,7 @@ void walkParts(GMimeObject *obj, int depth, QList<MimePart> &out)
 
 } // namespace
 
-MimeSummary MimeSummary::of(const Message &m)
+MimeSummary MimeSummary::headersOf(const Message &m)
 {
     ensureGMime();
     MimeSummary s;
@@ -87,6 +87,12 @@ MimeSummary MimeSummary::of(const Message &m)
             g_date_time_unref(dt);
         }
     }
+    return s;
+}
+
+MimeSummary MimeSummary::of(const Message &m)
+{
+    MimeSummary s = headersOf(m);
 
     // MIME structure from the stored bytes; GMime never re-serialises what gets hashed.
     const qsizetype start = m.hasMboxFromLine() && !m.headers().isEmpty() ? m.headers().first().offset : 0;

@@ -27,7 +27,10 @@ struct MimeSummary {
     QList<MimePart> parts;
     bool parsed = false;
 
+    // Headers decoded and the MIME structure parsed (for display).
     static MimeSummary of(const Message &m);
+    // Only the decoded From, To, Subject, Date and Message-ID: cheap enough for whole archives.
+    static MimeSummary headersOf(const Message &m);
 };
 
 } // namespace dkimi

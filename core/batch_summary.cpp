@@ -1,0 +1,117 @@
+#include "batch_summary.h"
+
+#include <QLocale>
+
+#include <algorithm>
+
+namespace dkimi {
+
+void BatchSummary::add(const BatchItem &item)
+{
+    ++m_messages;
+    if (!item.result) {
+        ++m_unreadable;
+        ++m_byReason[QStringLiteral("unreadable")];
+        return;
+    }
+    const MessageResult &r = *item.result;
+    ++m_byResult[int(r.result)];
+    const bool pass = r.result == Result::Pass;
+    // The reason of the signature that gave the message its result.
+    QString reason = QStringLiteral("unsigned");
+    for (const SignatureResult &s : r.signatures) {
+        if (s.result == r.result) {
+            reason = s.reason;
+            break;
+        }
+    }
+    ++m_byReason[reason];
+    QStringList domains;
+    for (const SignatureResult &s : r.signatures) {
+        const QString d = QString::fromLatin1(s.signature.domain).toLower();
+        if (!d.isEmpty() && !domains.contains(d))
+            domains << d;
+    }
+    if (domains.isEmpty())
+        domains << QStringLiteral("(unsigned)");
+    for (const QString &d : std::as_const(domains)) {
+        Count &c = m_byDomain[d];
+        ++c.messages;
+        // Counted as pass for this domain only when one of its own signatures passed.
+        bool domainPass = false;
+        for (const SignatureResult &s : r.signatures)
+            domainPass = domainPass || (s.result == Result::Pass &&
+                                        QString::fromLatin1(s.signature.domain).toLower() == d);
+        c.pass += domainPass ? 1 : 0;
+    }
+    const QDateTime date = item.summary.date;
+    Count &y = m_byYear[date.isValid() ? date.date().year() : 0];
+    ++y.messages;
+    y.pass += pass ? 1 : 0;
+    if (date.isValid()) {
+        Count &mo = m_byMonth[date.toString(QStringLiteral("yyyy-MM"))];
+        ++mo.messages;
+        mo.pass += pass ? 1 : 0;
+    }
+}
+
+QString BatchSummary::toText() const
+{
+    QLocale c(QLocale::English);
+    auto n = [&c](qint64 v) { return c.toString(v); };
+    auto pct = [](qint64 a, qint64 b) { return b > 0 ? QString::number(100.0 * double(a) / double(b), 'f', 1) : QStringLiteral("0.0"); };
+    QString out;
+    const qint64 pass = count(Result::Pass);
+    out += QStringLiteral("%1 of %2 messages have a valid DKIM signature (%3%)\n")
+               .arg(n(pass), n(m_messages), pct(pass, m_messages));
+    if (count(Result::Policy) > 0)
+        out += QStringLiteral("%1 more carry a signature that is mathematically valid but should not be relied on "
+                              "(rsa-sha1, a key under 1024 bits, expired, or two From headers)\n")
+                   .arg(n(count(Result::Policy)));
+    out += QStringLiteral("\nBy result:\n");
+    const QList<QPair<Result, QString>> results{{Result::Pass, QStringLiteral("pass")},
+                                                {Result::Policy, QStringLiteral("policy")},
+                                                {Result::Fail, QStringLiteral("fail")},
+                                                {Result::PermError, QStringLiteral("permerror")},
+                                                {Result::TempError, QStringLiteral("temperror")},
+                                                {Result::None, QStringLiteral("none (unsigned)")}};
+    for (const auto &[r, name] : results)
+        out += QStringLiteral("  %1 %2 (%3%)\n").arg(name, -16).arg(n(count(r)), 10).arg(pct(count(r), m_messages));
+    out += QStringLiteral("  %1 %2\n").arg(QStringLiteral("unreadable"), -16).arg(n(m_unreadable), 10);
+
+    out += QStringLiteral("\nBy reason (of the signature that decided each message):\n");
+    QList<QPair<QString, qint64>> reasons;
+    for (auto it = m_byReason.cbegin(); it != m_byReason.cend(); ++it)
+        reasons.append({it.key(), it.value()});
+    std::sort(reasons.begin(), reasons.end(), [](const auto &a, const auto &b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    for (const auto &[reason, count] : std::as_const(reasons))
+        out += QStringLiteral("  %1 %2\n").arg(reason, -34).arg(n(count), 10);
+
+    out += QStringLiteral("\nBy signing domain (messages, of which pass):\n");
+    QList<QPair<QString, Count>> domains;
+    for (auto it = m_byDomain.cbegin(); it != m_byDomain.cend(); ++it)
+        domains.append({it.key(), it.value()});
+    std::sort(domains.begin(), domains.end(), [](const auto &a, const auto &b) {
+        return a.second.messages != b.second.messages ? a.second.messages > b.second.messages : a.first < b.first;
+    });
+    int shown = 0;
+    for (const auto &[domain, cnt] : std::as_const(domains)) {
+        if (++shown > 25) {
+            out += QStringLiteral("  ... and %1 more domains\n").arg(domains.size() - 25);
+            break;
+        }
+        out += QStringLiteral("  %1 %2  (%3 pass)\n").arg(domain, -34).arg(n(cnt.messages), 10).arg(n(cnt.pass));
+    }
+
+    out += QStringLiteral("\nBy year of the Date header (messages, of which pass):\n");
+    for (auto it = m_byYear.cbegin(); it != m_byYear.cend(); ++it)
+        out += QStringLiteral("  %1 %2  (%3 pass)\n")
+                   .arg(it.key() == 0 ? QStringLiteral("no valid Date") : QString::number(it.key()), -34)
+                   .arg(n(it.value().messages), 10)
+                   .arg(n(it.value().pass));
+    return out;
+}
+
+} // namespace dkimi

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "batch_verifier.h"
+
+#include <QMap>
+#include <QString>
+
+namespace dkimi {
+
+// Totals over a batch, for the CLI's --summary and the GUI's summary view.
+class BatchSummary {
+public:
+    struct Count {
+        qint64 messages = 0;
+        qint64 pass = 0;
+    };
+
+    void add(const BatchItem &item);
+
+    qint64 messages() const { return m_messages; }
+    qint64 unreadable() const { return m_unreadable; }
+    qint64 count(Result r) const { return m_byResult.value(int(r)); }
+    const QMap<QString, qint64> &byReason() const { return m_byReason; }
+    const QMap<QString, Count> &byDomain() const { return m_byDomain; }
+    const QMap<int, Count> &byYear() const { return m_byYear; }   // 0 = no usable Date
+    const QMap<QString, Count> &byMonth() const { return m_byMonth; } // "2016-03"
+
+    QString toText() const;
+
+private:
+    qint64 m_messages = 0;
+    qint64 m_unreadable = 0;
+    QMap<int, qint64> m_byResult;
+    QMap<QString, qint64> m_byReason;
+    QMap<QString, Count> m_byDomain;
+    QMap<int, Count> m_byYear;
+    QMap<QString, Count> m_byMonth;
+};
+
+} // namespace dkimi

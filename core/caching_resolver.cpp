@@ -1,0 +1,48 @@
+#include "caching_resolver.h"
+
+namespace dkimi {
+
+KeyLookup CachingResolver::lookup(const QByteArray &domain, const QByteArray &selector) const
+{
+    const QByteArray key = keyQueryName(domain, selector).toLower();
+    std::shared_ptr<Slot> slot;
+    bool mine = false;
+    {
+        std::unique_lock lock(m_mutex);
+        auto it = m_cache.find(key);
+        if (it == m_cache.end()) {
+            slot = std::make_shared<Slot>();
+            m_cache.insert(key, slot);
+            mine = true;
+        } else {
+            slot = *it;
+            m_cv.wait(lock, [&] { return slot->done; });
+            return slot->value;
+        }
+    }
+    KeyLookup l;
+    if (m_inner) {
+        l = m_inner->lookup(domain, selector);
+    } else {
+        l.queryName = keyQueryName(domain, selector);
+        l.status = KeyLookup::Status::NotFound;
+        l.sourceKind = QStringLiteral("none");
+        l.detail = QStringLiteral("no key source is configured");
+    }
+    Q_ASSERT(mine);
+    {
+        std::lock_guard lock(m_mutex);
+        slot->value = l;
+        slot->done = true;
+    }
+    m_cv.notify_all();
+    return l;
+}
+
+qsizetype CachingResolver::lookups() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_cache.size();
+}
+
+} // namespace dkimi
