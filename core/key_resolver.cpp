@@ -47,6 +47,20 @@ KeyLookup ChainResolver::lookup(const QByteArray &domain, const QByteArray &sele
     return first;
 }
 
+QList<KeyLookup> ChainResolver::lookupAll(const QByteArray &domain, const QByteArray &selector) const
+{
+    QList<KeyLookup> all;
+    for (const auto &r : m_resolvers)
+        all.append(r->lookupAll(domain, selector));
+    return all;
+}
+
+void ChainResolver::keyUsed(const KeyLookup &lookup, const QByteArray &record) const
+{
+    for (const auto &r : m_resolvers)
+        r->keyUsed(lookup, record);
+}
+
 QString ChainResolver::describe() const
 {
     QStringList parts;
