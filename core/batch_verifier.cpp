@@ -78,7 +78,8 @@ qint64 BatchVerifier::run(MessageSource &source, const std::function<void(BatchI
             } else if (item.bytes.isEmpty()) {
                 out.error = QStringLiteral("the message is empty");
             } else {
-                const Message m = Message::fromBytes(item.bytes, item.location.file);
+                Message m = Message::fromBytes(item.bytes, item.location.file);
+                m.setFromMboxArchive(item.location.container == MessageLocation::Container::Mbox);
                 out.result = verifier.verify(m);
                 out.summary = MimeSummary::headersOf(m);
                 if (!m_opt.keepWalk)
@@ -123,9 +124,12 @@ qint64 BatchVerifier::run(MessageSource &source, const std::function<void(BatchI
         if (observer) {
             observer->progress(nextToDeliver, source.bytesRead(), source.totalBytes());
             if (observer->shouldStop()) {
-                std::lock_guard lock(mutex);
-                stop = true;
+                {
+                    std::lock_guard lock(mutex);
+                    stop = true;
+                }
                 room.notify_all();
+                break;
             }
         }
     }

@@ -155,6 +155,19 @@ QList<int> Message::headerIndexes(QByteArrayView name) const
     return out;
 }
 
+bool Message::bodyHasQuotedFromLines() const
+{
+    const QByteArrayView b = body();
+    for (qsizetype i = b.indexOf(">From "); i >= 0; i = b.indexOf(">From ", i + 1)) {
+        qsizetype start = i;
+        while (start > 0 && b[start - 1] == '>')
+            --start;
+        if (start == 0 || b[start - 1] == '\n')
+            return true;
+    }
+    return false;
+}
+
 QByteArray Message::sha256Hex() const
 {
     return digest(HashAlgorithm::Sha256, m_raw).toHex();

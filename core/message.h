@@ -51,6 +51,13 @@ public:
     bool hasMboxFromLine() const { return m_mboxFromLine; }
     qsizetype bareLfCount() const { return m_insertedCr.size(); }
 
+    // Set by archive readers: the message was cut out of an mbox, whose ">From " quoting of body
+    // lines is the archive's own encoding (undone as a visible step when it explains a failure).
+    void setFromMboxArchive(bool on) { m_fromMbox = on; }
+    bool isFromMboxArchive() const { return m_fromMbox; }
+    // Lines of the body that start with ">From " (any number of '>'), mbox-quoted or written so.
+    bool bodyHasQuotedFromLines() const;
+
     // Parsing remarks (malformed header lines, no blank line before the body, ...).
     const QList<Finding> &parseFindings() const { return m_parseFindings; }
 
@@ -70,6 +77,7 @@ private:
     bool m_hasSeparator = false;
     bool m_mixedEol = false;
     bool m_mboxFromLine = false;
+    bool m_fromMbox = false;
     QList<Finding> m_parseFindings;
 };
 

@@ -218,7 +218,7 @@ struct MessageSource::MboxReader {
         }
         // The blank line written before the next "From " belongs to the mbox format.
         qint64 msgEnd = end;
-        if (end < bufEnd() || !eof) {
+        {
             if (msgEnd - 2 >= msgStart && at(msgEnd - 1) == '\n' && at(msgEnd - 2) == '\n')
                 msgEnd -= 1;
             else if (msgEnd - 4 >= msgStart && at(msgEnd - 1) == '\n' && at(msgEnd - 2) == '\r' &&

@@ -122,6 +122,83 @@ QByteArray signatureFieldWithoutB(const Message &m, const DkimSignature &sig)
 
 } // namespace
 
+namespace {
+
+// mboxrd quoting turns a body line "From ..." into ">From ..." and ">From" into ">>From"; mboxo
+// only does the first. Removing one '>' from every line matching ^>+From undoes mboxrd exactly
+// and mboxo whenever the body had no ">From " line of its own.
+QByteArray unquoteMboxFromLines(QByteArrayView body, qsizetype *count)
+{
+    QByteArray out;
+    out.reserve(body.size());
+    *count = 0;
+    qsizetype lineStart = 0;
+    while (lineStart < body.size()) {
+        qsizetype eol = body.indexOf('\n', lineStart);
+        const qsizetype end = eol < 0 ? body.size() : eol + 1;
+        const QByteArrayView line = body.sliced(lineStart, end - lineStart);
+        qsizetype q = 0;
+        while (q < line.size() && line[q] == '>')
+            ++q;
+        if (q > 0 && line.sliced(q).startsWith("From ")) {
+            out.append(line.sliced(1));
+            ++*count;
+        } else {
+            out.append(line);
+        }
+        lineStart = end;
+    }
+    return out;
+}
+
+} // namespace
+
+// A visible, separate attempt (never a silent retry): does undoing mbox ">From " quoting give
+// back the signed body? Inside an mbox archive that quoting is the archive's own encoding, so a
+// match there means the message is intact; elsewhere it only explains the failure.
+bool Verifier::tryMboxUnquoting(const Message &m, const DkimSignature &sig, SignatureResult &r, Step &step) const
+{
+    qsizetype lines = 0;
+    const QByteArray unquoted = unquoteMboxFromLines(m.body(), &lines);
+    QByteArray canon = Canonicalizer::body(sig.bodyCanon, unquoted);
+    const QByteArrayView hashed =
+        sig.bodyLength && *sig.bodyLength <= canon.size() ? QByteArrayView(canon).first(qsizetype(*sig.bodyLength))
+                                                          : QByteArrayView(canon);
+    const QByteArray h = digest(hashOf(sig.algorithm), hashed);
+    step.kind = StepKind::BodyHash;
+    step.title = QStringLiteral(QT_TRANSLATE_NOOP("dkimi::Step", "Body hash after undoing mbox >From quoting"));
+    step.inputs.append(Field{QStringLiteral("quoted lines"), QString::number(lines), {}});
+    step.inputs.append(Field{QStringLiteral("computed"), QString::fromLatin1(h.toBase64()), {}});
+    step.output = canon;
+    step.outputSource = SourceId::CanonBody;
+    const bool match = h == sig.bh;
+    if (!match) {
+        step.verdict = Verdict::Fail;
+        step.addFinding(Severity::Info, QStringLiteral("mbox_from_quoting_not_it"),
+                        QStringLiteral("Undoing the \">From \" quoting of %1 line(s) does not reproduce bh= either.")
+                            .arg(lines));
+        return false;
+    }
+    if (m.isFromMboxArchive()) {
+        step.verdict = Verdict::Pass;
+        step.addFinding(Severity::Note, QStringLiteral("mbox_from_unquoted"),
+                        QStringLiteral("The mbox archive had quoted %1 body line(s) beginning \"From \" as \">From \"; "
+                                       "with that quoting undone the body matches bh=.")
+                            .arg(lines));
+        r.flags << QStringLiteral("mbox_from_unquoted");
+        r.computedBodyHash = h;
+        return true;
+    }
+    step.verdict = Verdict::Neutral;
+    step.addFinding(Severity::Warning, QStringLiteral("mbox_from_quoting"),
+                    QStringLiteral("%1 body line(s) were changed from \"From \" to \">From \" after signing (mbox "
+                                   "quoting by a mail store): undoing it reproduces bh=. The body hash still fails on "
+                                   "the bytes as they are.")
+                        .arg(lines));
+    r.flags << QStringLiteral("mbox_from_quoting");
+    return false;
+}
+
 SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int sigIndex, qint64 evalTime) const
 {
     SignatureResult r;
@@ -313,6 +390,7 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
                               (sig.reason != QLatin1String("unsupported_canonicalization")) &&
                               !(sig.tags.contains("l") && !sig.bodyLength);
     bool bodyOk = false;
+    Step unquoteStep;
     if (!bodyPossible) {
         canonBody.verdict = Verdict::Skipped;
         bodyHash.verdict = Verdict::Skipped;
@@ -359,10 +437,13 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
         bodyHash.inputs.append(Field{QStringLiteral("computed"), QString::fromLatin1(r.computedBodyHash.toBase64()), {}});
         bodyHash.inputs.append(Field{QStringLiteral("hashed bytes"), QString::number(hashed.size()), {}});
         bodyHash.output = r.computedBodyHash;
+        const bool storedOk = bodyOk;
+        if (!lengthExceeds && !bodyOk && m.bodyHasQuotedFromLines())
+            bodyOk = tryMboxUnquoting(m, sig, r, unquoteStep);
         if (!lengthExceeds) {
             r.bodyHashMatches = bodyOk;
-            bodyHash.verdict = bodyOk ? Verdict::Pass : Verdict::Fail;
-            if (!bodyOk)
+            bodyHash.verdict = storedOk ? Verdict::Pass : Verdict::Fail;
+            if (!storedOk)
                 bodyHash.addFinding(Severity::Error, QStringLiteral("body_hash_mismatch"),
                                     QStringLiteral("The body's hash differs from bh=: the body was changed after "
                                                    "signing (or re-encoded on the way)."),
@@ -373,6 +454,8 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
     }
     r.steps.append(canonBody);
     r.steps.append(bodyHash);
+    if (bodyPossible && !unquoteStep.title.isEmpty())
+        r.steps.append(unquoteStep);
 
     // -- Canonicalize headers ----------------------------------------------------------------------------
     Step canonHeaders;

@@ -23,6 +23,7 @@ public:
 
 private:
     SignatureResult verifySignature(const Message &m, int headerIndex, int sigIndex, qint64 evalTime) const;
+    bool tryMboxUnquoting(const Message &m, const DkimSignature &sig, SignatureResult &r, Step &step) const;
     VerifierOptions m_opt;
 };
 

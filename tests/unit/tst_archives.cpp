@@ -1,0 +1,264 @@
+#include "batch_summary.h"
+#include "batch_verifier.h"
+#include "message_source.h"
+#include "zone_file_resolver.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace dkimi;
+
+// Archive sources (mbox variants, Maildir, folder trees) and the parallel batch verifier, against
+// tests/data/archives/expected.json (written by make_archives.py from how each archive was made).
+class TstArchives : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void archive_data();
+    void archive();
+    void locationsPointAtTheBytes();
+    void orderIsStableAcrossJobCounts();
+    void hugeMessage();
+    void cancellationLeavesAPrefix();
+    void summaryTotals();
+    void missingInput();
+    void keyLookedUpOncePerRun();
+
+private:
+    QList<BatchItem> runAll(const QStringList &inputs, int jobs = 2, BatchObserver *obs = nullptr);
+    std::shared_ptr<const KeyResolver> m_keys;
+    QJsonObject m_expected;
+};
+
+static const QString kDir = QStringLiteral(DKIMI_TEST_DATA "/archives");
+
+void TstArchives::initTestCase()
+{
+    auto z = ZoneFileResolver::load(QStringLiteral(DKIMI_TEST_DATA "/fixtures/keys.zone"));
+    if (!z)
+        QFAIL(qPrintable(z.error().toString()));
+    m_keys = *z;
+    QFile f(kDir + QStringLiteral("/expected.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    m_expected = QJsonDocument::fromJson(f.readAll()).object();
+    QVERIFY(m_expected.size() >= 7);
+}
+
+QList<BatchItem> TstArchives::runAll(const QStringList &inputs, int jobs, BatchObserver *obs)
+{
+    VerifierOptions vo;
+    vo.resolver = m_keys;
+    vo.evaluationTime = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+    BatchOptions bo;
+    bo.jobs = jobs;
+    MessageSource src(inputs);
+    QList<BatchItem> items;
+    BatchVerifier(vo, bo).run(src, [&](BatchItem &&i) { items.append(std::move(i)); }, obs);
+    return items;
+}
+
+void TstArchives::archive_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const QString &k : m_expected.keys())
+        QTest::newRow(k.toUtf8().constData()) << k;
+}
+
+void TstArchives::archive()
+{
+    QFETCH(QString, name);
+    const QJsonArray want = m_expected.value(name).toArray();
+    const QList<BatchItem> got = runAll({kDir + QLatin1Char('/') + name});
+    QCOMPARE(got.size(), want.size());
+    for (int i = 0; i < got.size(); ++i) {
+        const QJsonObject w = want.at(i).toObject();
+        const BatchItem &item = got.at(i);
+        QCOMPARE(item.sequence, qint64(i));
+        const QString where = QStringLiteral("item %1 (%2)").arg(i).arg(item.location.describe());
+        if (w.contains(QStringLiteral("error"))) {
+            QVERIFY2(!item.result, qPrintable(where));
+            QVERIFY2(item.error.contains(w.value(QStringLiteral("error")).toString()), qPrintable(where + item.error));
+            continue;
+        }
+        QVERIFY2(item.result.has_value(), qPrintable(where + item.error));
+        QCOMPARE(item.result->signatures.size(), 1);
+        const SignatureResult &s = item.result->signatures.first();
+        QVERIFY2(QString::fromLatin1(resultName(s.result)) == w.value(QStringLiteral("result")).toString(),
+                 qPrintable(where + QStringLiteral(": ") + QString::fromLatin1(resultName(s.result)) + QLatin1Char(' ') +
+                            s.reason));
+        QCOMPARE(s.reason, w.value(QStringLiteral("reason")).toString());
+        for (const QJsonValue &f : w.value(QStringLiteral("flags")).toArray())
+            QVERIFY2(s.flags.contains(f.toString()), qPrintable(where + QStringLiteral(" lacks ") + f.toString()));
+        if (s.flags.contains(QStringLiteral("mbox_from_unquoted"))) {
+            // The un-quoting is a visible step of its own, after the failed hash of the stored bytes.
+            bool storedFailed = false, unquotedPassed = false;
+            for (const Step &st : s.steps) {
+                if (st.kind == StepKind::BodyHash && st.verdict == Verdict::Fail)
+                    storedFailed = true;
+                if (st.kind == StepKind::BodyHash && st.verdict == Verdict::Pass && storedFailed)
+                    unquotedPassed = true;
+            }
+            QVERIFY(storedFailed);
+            QVERIFY(unquotedPassed);
+        }
+    }
+}
+
+void TstArchives::locationsPointAtTheBytes()
+{
+    const QString path = kDir + QStringLiteral("/mboxrd-crlf.mbox");
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray all = f.readAll();
+    MessageSource src({path});
+    SourceItem item;
+    int n = 0;
+    while (src.next(&item)) {
+        QCOMPARE(item.location.index, qint64(n));
+        QCOMPARE(all.mid(item.location.offset, item.location.length), item.bytes);
+        QVERIFY(all.mid(item.location.separatorOffset).startsWith("From "));
+        QVERIFY(item.bytes.startsWith("DKIM-Signature:"));
+        QVERIFY(!item.bytes.endsWith("\r\n\r\n")); // the separator blank line is not part of the message
+        ++n;
+    }
+    QCOMPARE(n, 5);
+    QCOMPARE(src.bytesRead(), all.size());
+}
+
+void TstArchives::orderIsStableAcrossJobCounts()
+{
+    const QStringList inputs{kDir};
+    const QList<BatchItem> one = runAll(inputs, 1);
+    const QList<BatchItem> four = runAll(inputs, 4);
+    QCOMPARE(one.size(), four.size());
+    QVERIFY(one.size() >= 30);
+    for (int i = 0; i < one.size(); ++i) {
+        QCOMPARE(one.at(i).location.file, four.at(i).location.file);
+        QCOMPARE(one.at(i).location.index, four.at(i).location.index);
+        QCOMPARE(one.at(i).result.has_value(), four.at(i).result.has_value());
+        if (one.at(i).result)
+            QCOMPARE(one.at(i).result->sha256, four.at(i).result->sha256);
+    }
+}
+
+void TstArchives::hugeMessage()
+{
+    // A 10 MB body inside an mbox between two small messages: all three come out whole.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("big.mbox"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    QByteArray big("From a Mon Jan  1 00:00:00 2024\nFrom: a@example.com\nSubject: big\n\n");
+    const QByteArray line(99, 'x');
+    for (int i = 0; i < 100 * 1024; ++i)
+        big += line + '\n';
+    f.write("From a Mon Jan  1 00:00:00 2024\nFrom: a@example.com\nSubject: small\n\nhi\n\n");
+    f.write(big + "\n");
+    f.write("From a Mon Jan  1 00:00:00 2024\nFrom: a@example.com\nSubject: last\n\nbye\n");
+    f.close();
+    const QList<BatchItem> items = runAll({path});
+    QCOMPARE(items.size(), 3);
+    QVERIFY(items.at(1).location.length > 10 * 1000 * 1000);
+    QCOMPARE(items.at(2).summary.subject, QStringLiteral("last"));
+    QCOMPARE(items.at(1).result->result, Result::None);
+}
+
+class StopAfter : public BatchObserver {
+public:
+    explicit StopAfter(qint64 n) : m_n(n) {}
+    void progress(qint64 done, qint64, qint64) override { m_done = done; }
+    bool shouldStop() const override { return m_done >= m_n; }
+
+private:
+    qint64 m_n;
+    qint64 m_done = 0;
+};
+
+void TstArchives::cancellationLeavesAPrefix()
+{
+    const QList<BatchItem> all = runAll({kDir}, 2);
+    StopAfter stop(5);
+    const QList<BatchItem> part = runAll({kDir}, 2, &stop);
+    QCOMPARE(part.size(), 5);
+    for (int i = 0; i < part.size(); ++i) {
+        QCOMPARE(part.at(i).sequence, qint64(i));
+        QCOMPARE(part.at(i).location.file, all.at(i).location.file);
+        QCOMPARE(part.at(i).location.index, all.at(i).location.index);
+    }
+}
+
+void TstArchives::summaryTotals()
+{
+    BatchSummary sum;
+    int pass = 0, fail = 0, errors = 0, total = 0;
+    for (const QString &k : m_expected.keys()) {
+        for (const QJsonValue &v : m_expected.value(k).toArray()) {
+            ++total;
+            const QJsonObject o = v.toObject();
+            if (o.contains(QStringLiteral("error")))
+                ++errors;
+            else if (o.value(QStringLiteral("result")).toString() == QLatin1String("pass"))
+                ++pass;
+            else
+                ++fail;
+        }
+    }
+    QStringList inputs;
+    for (const QString &k : m_expected.keys())
+        inputs << kDir + QLatin1Char('/') + k;
+    for (const BatchItem &i : runAll(inputs))
+        sum.add(i);
+    QCOMPARE(sum.messages(), qint64(total));
+    QCOMPARE(sum.count(Result::Pass), qint64(pass));
+    QCOMPARE(sum.count(Result::Fail), qint64(fail));
+    QCOMPARE(sum.unreadable(), qint64(errors));
+    QCOMPARE(sum.byDomain().value(QStringLiteral("example.com")).pass, qint64(pass));
+    QCOMPARE(sum.byYear().value(2025).messages, qint64(total - errors));
+    const QString text = sum.toText();
+    QVERIFY2(text.startsWith(QStringLiteral("%1 of %2 messages have a valid DKIM signature").arg(pass).arg(total)),
+             qPrintable(text));
+}
+
+void TstArchives::missingInput()
+{
+    const QList<BatchItem> items = runAll({QStringLiteral("/nonexistent/archive.mbox"), kDir + QStringLiteral("/maildir")});
+    QCOMPARE(items.size(), 4);
+    QVERIFY(!items.first().result);
+    QCOMPARE(items.first().location.file, QStringLiteral("/nonexistent/archive.mbox"));
+    QVERIFY(items.at(1).result.has_value());
+}
+
+class CountingResolver : public KeyResolver {
+public:
+    explicit CountingResolver(std::shared_ptr<const KeyResolver> inner) : m_inner(std::move(inner)) {}
+    KeyLookup lookup(const QByteArray &d, const QByteArray &s) const override
+    {
+        ++calls;
+        return m_inner->lookup(d, s);
+    }
+    QString describe() const override { return QStringLiteral("counting"); }
+    mutable std::atomic<int> calls{0};
+
+private:
+    std::shared_ptr<const KeyResolver> m_inner;
+};
+
+void TstArchives::keyLookedUpOncePerRun()
+{
+    auto counting = std::make_shared<CountingResolver>(m_keys);
+    VerifierOptions vo;
+    vo.resolver = counting;
+    BatchOptions bo;
+    bo.jobs = 4;
+    MessageSource src({kDir});
+    qint64 n = BatchVerifier(vo, bo).run(src, [](BatchItem &&) {});
+    QVERIFY(n >= 30);
+    QCOMPARE(counting->calls.load(), 1); // every message is signed with the same key
+}
+
+QTEST_GUILESS_MAIN(TstArchives)
+#include "tst_archives.moc"
