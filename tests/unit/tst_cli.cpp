@@ -1,3 +1,5 @@
+#include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,6 +20,10 @@ private Q_SLOTS:
     void exitStatus();
     void unreadableFileDoesNotStopTheRest();
     void folderIsWalked();
+    void mboxWithLocations();
+    void csvOutput();
+    void summary();
+    void badJobs();
 
 private:
     struct Run {
@@ -161,6 +167,67 @@ void TstCli::folderIsWalked()
     for (const QByteArray &l : r.out.trimmed().split('\n'))
         messages += QJsonDocument::fromJson(l).isObject() ? 1 : 0;
     QVERIFY(messages >= 2);
+}
+
+void TstCli::mboxWithLocations()
+{
+    const Run r = cli({QStringLiteral("verify"), QStringLiteral("--keys"), kData + QStringLiteral("/fixtures/keys.zone"),
+                       QStringLiteral("--at"), QStringLiteral("2026-01-01T00:00:00Z"), QStringLiteral("--jobs"),
+                       QStringLiteral("2"), QStringLiteral("--format"), QStringLiteral("json"),
+                       kData + QStringLiteral("/archives/mboxrd-lf.mbox")});
+    QCOMPARE(r.code, 1); // the fifth message was tampered with
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 5);
+    QFile f(kData + QStringLiteral("/archives/mboxrd-lf.mbox"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray all = f.readAll();
+    for (int i = 0; i < lines.size(); ++i) {
+        const QJsonObject o = QJsonDocument::fromJson(lines.at(i)).object();
+        QCOMPARE(o.value(QStringLiteral("container")).toString(), QStringLiteral("mbox"));
+        QCOMPARE(o.value(QStringLiteral("index")).toInt(), i);
+        const qint64 off = qint64(o.value(QStringLiteral("offset")).toDouble());
+        const qint64 len = qint64(o.value(QStringLiteral("length")).toDouble());
+        // The reported location holds exactly the bytes whose hash is reported.
+        QCOMPARE(QCryptographicHash::hash(all.mid(off, len), QCryptographicHash::Sha256).toHex(),
+                 o.value(QStringLiteral("sha256")).toString().toLatin1());
+    }
+    QCOMPARE(QJsonDocument::fromJson(lines.at(4)).object().value(QStringLiteral("result")).toString(),
+             QStringLiteral("fail"));
+}
+
+void TstCli::csvOutput()
+{
+    const Run r = cli({QStringLiteral("verify"), QStringLiteral("--keys"), kData + QStringLiteral("/fixtures/keys.zone"),
+                       QStringLiteral("--format"), QStringLiteral("csv"), kData + QStringLiteral("/archives/tree")});
+    QCOMPARE(r.code, 2); // the tree holds an empty file and a file that is not mail
+    const QList<QByteArray> rows = r.out.trimmed().split('\n');
+    QVERIFY(rows.first().startsWith("file,index,offset,sha256,message_result"));
+    QCOMPARE(rows.size(), 1 + 6);
+    int errors = 0;
+    for (const QByteArray &row : rows)
+        errors += row.contains(",error,") ? 1 : 0;
+    QCOMPARE(errors, 2);
+    QVERIFY(r.err.contains("empty.eml: the file is empty"));
+}
+
+void TstCli::summary()
+{
+    const Run r = cli({QStringLiteral("verify"), QStringLiteral("--keys"), kData + QStringLiteral("/fixtures/keys.zone"),
+                       QStringLiteral("--at"), QStringLiteral("2026-01-01T00:00:00Z"), QStringLiteral("--quiet"),
+                       QStringLiteral("--summary"), kData + QStringLiteral("/archives/mboxrd-lf.mbox"),
+                       kData + QStringLiteral("/archives/maildir")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.out.startsWith("6 of 8 messages have a valid DKIM signature (75.0%)"), r.out.constData());
+    QVERIFY(r.out.contains("example.com"));
+    QVERIFY(r.out.contains("2025"));
+    QVERIFY(r.out.contains("body_hash_mismatch"));
+}
+
+void TstCli::badJobs()
+{
+    const Run r = cli({QStringLiteral("verify"), QStringLiteral("--jobs"), QStringLiteral("zero"), QStringLiteral("x.eml")});
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.err.contains("--jobs"));
 }
 
 QTEST_GUILESS_MAIN(TstCli)
