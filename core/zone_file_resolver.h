@@ -27,6 +27,8 @@ public:
     const QString &path() const { return m_path; }
     // Lines that could not be understood (reported, never fatal).
     const QStringList &warnings() const { return m_warnings; }
+    // Every TXT record by owner name (lower case, no trailing dot), e.g. for importing into the key store.
+    const QHash<QByteArray, QList<Entry>> &records() const { return m_records; }
 
 private:
     QString m_path;
