@@ -199,6 +199,267 @@ bool Verifier::tryMboxUnquoting(const Message &m, const DkimSignature &sig, Sign
     return false;
 }
 
+namespace {
+
+// -- Which key ---------------------------------------------------------------------------------------
+
+struct KeyChoice {
+    QList<KeyCandidate> candidates;
+    int lookupIndex = -1; // the chosen candidate's lookup and record; -1: no candidate at all
+    int recordIndex = -1;
+};
+
+// The header hash as SignatureCheck computes it (RFC 6376 §5.4.2: h= names take instances bottom-up;
+// the signature itself last with b= emptied and no final CRLF), so that each candidate key can be
+// tried before one is chosen.
+QByteArray trialHeaderHash(const Message &m, const DkimSignature &sig)
+{
+    QHash<QByteArray, int> nextFromBottom;
+    QByteArray input;
+    for (const QByteArray &name : sig.signedHeaders) {
+        const QByteArray key = name.toLower();
+        const int start = nextFromBottom.value(key, int(m.headers().size()));
+        int found = -1;
+        for (int i = start - 1; i >= 0; --i) {
+            if (m.headers().at(i).name.compare(key, Qt::CaseInsensitive) == 0) {
+                found = i;
+                break;
+            }
+        }
+        nextFromBottom[key] = found < 0 ? 0 : found;
+        if (found >= 0)
+            input.append(Canonicalizer::header(sig.headerCanon, m.headerBytes(m.headers().at(found))));
+    }
+    QByteArray self = Canonicalizer::header(sig.headerCanon, signatureFieldWithoutB(m, sig));
+    if (self.endsWith("\r\n"))
+        self.chop(2);
+    input.append(self);
+    return digest(hashOf(sig.algorithm), input);
+}
+
+KeyChoice chooseKey(const Message &m, const DkimSignature &sig, const QList<KeyLookup> &lookups)
+{
+    KeyChoice c;
+    const bool canVerify = sig.isUsable() && !sig.signedHeaders.isEmpty() && !sig.b.isEmpty() &&
+                           sig.algorithm != SignatureAlgorithm::Unknown;
+    QByteArray headerHash;
+    int firstUsable = -1, firstVerified = -1;
+    QList<QPair<int, int>> where;
+    for (int li = 0; li < lookups.size(); ++li) {
+        const KeyLookup &l = lookups.at(li);
+        if (l.status != KeyLookup::Status::Found)
+            continue;
+        for (int ri = 0; ri < l.records.size(); ++ri) {
+            KeyCandidate k;
+            k.sourceKind = l.sourceKind;
+            k.sourceName = l.sourceName;
+            k.dnssec = l.dnssec;
+            if (ri < l.recordInfo.size()) {
+                const KeyLookup::RecordInfo &info = l.recordInfo.at(ri);
+                k.origin = info.origin;
+                k.firstSeen = info.firstSeen;
+                k.lastSeen = info.lastSeen;
+                k.note = info.note;
+            }
+            k.record = KeyLookup::joined(l.records.at(ri));
+            const KeyRecord kr = KeyRecord::parse(k.record);
+            k.fingerprint = kr.sha256Fingerprint();
+            k.keyBits = kr.key.isNull() ? 0 : kr.key.bits();
+            QString detail;
+            k.unusable = kr.reason;
+            if (k.unusable.isEmpty() && sig.isUsable())
+                k.unusable = kr.checkAgainst(sig, &detail);
+            if (k.unusable.isEmpty() && kr.key.type() != keyTypeOf(sig.algorithm))
+                k.unusable = QStringLiteral("key_type_mismatch");
+            if (k.unusable.isEmpty()) {
+                if (firstUsable < 0)
+                    firstUsable = int(c.candidates.size());
+                if (canVerify && firstVerified < 0) {
+                    if (headerHash.isEmpty())
+                        headerHash = trialHeaderHash(m, sig);
+                    const bool ok = sig.algorithm == SignatureAlgorithm::Ed25519Sha256
+                                        ? kr.key.verifyEd25519(headerHash, sig.b)
+                                        : kr.key.verifyRsaDigest(hashOf(sig.algorithm), headerHash, sig.b);
+                    k.verifies = ok;
+                    if (ok)
+                        firstVerified = int(c.candidates.size());
+                }
+            }
+            c.candidates.append(k);
+            where.append({li, ri});
+        }
+    }
+    int chosen = firstVerified >= 0 ? firstVerified : firstUsable >= 0 ? firstUsable : (c.candidates.isEmpty() ? -1 : 0);
+    if (chosen >= 0) {
+        c.candidates[chosen].used = true;
+        c.lookupIndex = where.at(chosen).first;
+        c.recordIndex = where.at(chosen).second;
+    }
+    return c;
+}
+
+// No candidate anywhere: NotFound, or TempError when a source failed temporarily (it might have had
+// the key). Details of every source are kept.
+KeyLookup aggregateLookup(const QList<KeyLookup> &lookups, const QByteArray &qname)
+{
+    KeyLookup out;
+    out.queryName = qname;
+    out.status = KeyLookup::Status::NotFound;
+    if (lookups.isEmpty()) {
+        out.sourceKind = QStringLiteral("none");
+        out.detail = QStringLiteral("no key source is configured (offline, and no key file or key store given)");
+        return out;
+    }
+    QStringList notes;
+    int temp = -1;
+    for (int i = 0; i < lookups.size(); ++i) {
+        if (!lookups.at(i).detail.isEmpty())
+            notes << lookups.at(i).detail;
+        if (lookups.at(i).status == KeyLookup::Status::TempError && temp < 0)
+            temp = i;
+    }
+    out = lookups.at(temp >= 0 ? temp : 0);
+    if (temp < 0)
+        out.detail = notes.join(QStringLiteral("; "));
+    return out;
+}
+
+QString candidateText(const KeyCandidate &k)
+{
+    QString where = k.sourceKind;
+    if (k.sourceKind == QLatin1String("dns"))
+        where = QStringLiteral("DNS (%1) via %2").arg(k.dnssec.isEmpty() ? QStringLiteral("no DNSSEC status") : QStringLiteral("DNSSEC %1").arg(k.dnssec), k.sourceName);
+    else if (k.sourceKind == QLatin1String("key_store"))
+        where = QStringLiteral("key store (%1%2%3)")
+                    .arg(k.origin,
+                         k.firstSeen.isValid() ? QStringLiteral(", first seen %1").arg(formatTime(k.firstSeen)) : QString(),
+                         k.lastSeen.isValid() ? QStringLiteral(", last seen %1").arg(formatTime(k.lastSeen)) : QString());
+    else if (k.sourceKind == QLatin1String("zone_file"))
+        where = QStringLiteral("zone file %1").arg(k.sourceName);
+    const QString key = k.fingerprint.isEmpty() ? QStringLiteral("no usable key")
+                                                : QStringLiteral("%1-bit key SHA-256 %2").arg(k.keyBits).arg(QString::fromLatin1(k.fingerprint.left(16)));
+    QString outcome;
+    if (!k.unusable.isEmpty())
+        outcome = QStringLiteral("not usable here (%1)").arg(k.unusable);
+    else if (!k.verifies.has_value())
+        outcome = QStringLiteral("not tried");
+    else
+        outcome = *k.verifies ? QStringLiteral("verifies") : QStringLiteral("does not verify");
+    return QStringLiteral("%1: %2: %3%4").arg(where, key, outcome, k.used ? QStringLiteral(" (used)") : QString());
+}
+
+// The FetchKey step lists every source's answer and every candidate, and states what the sources
+// say about each other: DNSSEC, a key that did not come from DNS, a key that changed in DNS.
+void describeKeySources(Step &fetch, SignatureResult &r, const QList<KeyLookup> &lookups)
+{
+    for (const KeyLookup &l : lookups) {
+        QString what;
+        switch (l.status) {
+        case KeyLookup::Status::Found: what = QStringLiteral("%1 record(s)").arg(l.records.size()); break;
+        case KeyLookup::Status::NotFound: what = QStringLiteral("not found: %1").arg(l.detail); break;
+        case KeyLookup::Status::TempError: what = QStringLiteral("failed: %1").arg(l.detail); break;
+        }
+        if (l.sourceKind == QLatin1String("dns")) {
+            // The DNS transcript: query, resolver, time, TTL, CNAMEs, rcode, DNSSEC.
+            QStringList t{QStringLiteral("rcode %1").arg(l.rcode)};
+            if (l.ttl >= 0)
+                t << QStringLiteral("TTL %1 s").arg(l.ttl);
+            if (!l.cnameChain.isEmpty()) {
+                QStringList names;
+                for (const QByteArray &n : l.cnameChain)
+                    names << QString::fromLatin1(n);
+                t << QStringLiteral("CNAME %1 -> %2").arg(QString::fromLatin1(l.queryName), names.join(QStringLiteral(" -> ")));
+            }
+            if (!l.dnssec.isEmpty())
+                t << QStringLiteral("DNSSEC %1 (%2)").arg(l.dnssec, l.dnssecDetail);
+            t << QStringLiteral("asked %1 at %2, %3 ms").arg(l.resolver, formatTime(l.fetchedAt)).arg(l.elapsedMs);
+            what += QStringLiteral("; ") + t.join(QStringLiteral("; "));
+            for (int i = 0; i < l.records.size(); ++i) {
+                QStringList strings;
+                for (const QByteArray &st : l.records.at(i))
+                    strings << QLatin1Char('"') + QString::fromLatin1(st) + QLatin1Char('"');
+                fetch.inputs.append(Field{QStringLiteral("dns txt %1").arg(i + 1), strings.join(QLatin1Char(' ')), {}});
+            }
+            if (l.dnssec == QLatin1String("secure"))
+                r.flags << QStringLiteral("dnssec_secure");
+            else if (l.dnssec == QLatin1String("insecure"))
+                r.flags << QStringLiteral("dnssec_insecure");
+            else if (l.dnssec == QLatin1String("bogus")) {
+                r.flags << QStringLiteral("dnssec_bogus");
+                fetch.addFinding(Severity::Error, QStringLiteral("dnssec_bogus"),
+                                 QStringLiteral("DNSSEC validation of %1 failed (%2): the answer may have been forged "
+                                                "or altered on the way, so it was not used.")
+                                     .arg(QString::fromLatin1(l.queryName), l.dnssecDetail));
+            }
+        }
+        fetch.inputs.append(Field{QStringLiteral("source %1").arg(l.sourceKind),
+                                  (l.sourceName.isEmpty() ? QString() : l.sourceName + QStringLiteral(": ")) + what, {}});
+    }
+    for (int i = 0; i < r.keyCandidates.size(); ++i)
+        fetch.inputs.append(Field{QStringLiteral("candidate %1").arg(i + 1), candidateText(r.keyCandidates.at(i)), {}});
+
+    const KeyCandidate *used = nullptr;
+    for (const KeyCandidate &k : std::as_const(r.keyCandidates)) {
+        if (k.used)
+            used = &k;
+    }
+    if (used && used->sourceKind != QLatin1String("dns")) {
+        r.flags << QStringLiteral("key_not_from_dns");
+        fetch.addFinding(Severity::Note, QStringLiteral("key_not_from_dns"),
+                         QStringLiteral("The key used did not come from live DNS but from %1; the evidence rests on "
+                                        "that source's provenance.")
+                             .arg(used->sourceKind == QLatin1String("key_store")
+                                      ? QStringLiteral("the key store (%1)").arg(used->origin)
+                                      : QStringLiteral("%1 %2").arg(used->sourceKind, used->sourceName)));
+    }
+    bool dnsTemp = false, otherFound = false;
+    for (const KeyLookup &l : lookups) {
+        dnsTemp = dnsTemp || (l.sourceKind == QLatin1String("dns") && l.status == KeyLookup::Status::TempError);
+        otherFound = otherFound || (l.sourceKind != QLatin1String("dns") && l.status == KeyLookup::Status::Found);
+    }
+    if (dnsTemp && otherFound)
+        fetch.addFinding(Severity::Warning, QStringLiteral("dns_unavailable"),
+                         QStringLiteral("Live DNS could not be asked (see the DNS source above); only keys from "
+                                        "other sources were tried."));
+
+    // A key that changed: DNS now serves a key the store did not hold when it last saw another.
+    const KeyCandidate *latestStored = nullptr;
+    QList<const KeyCandidate *> dnsKeys;
+    for (const KeyCandidate &k : std::as_const(r.keyCandidates)) {
+        if (k.sourceKind == QLatin1String("dns") && !k.fingerprint.isEmpty())
+            dnsKeys << &k;
+    }
+    for (const KeyCandidate *d : std::as_const(dnsKeys)) {
+        const KeyCandidate *sameInStore = nullptr;
+        latestStored = nullptr;
+        for (const KeyCandidate &k : std::as_const(r.keyCandidates)) {
+            if (k.sourceKind != QLatin1String("key_store") || k.fingerprint.isEmpty())
+                continue;
+            if (k.fingerprint == d->fingerprint)
+                sameInStore = &k;
+            else if (!latestStored || k.lastSeen > latestStored->lastSeen)
+                latestStored = &k;
+        }
+        if (!latestStored)
+            continue;
+        if (sameInStore && sameInStore->firstSeen.isValid() && latestStored->lastSeen.isValid() &&
+            sameInStore->firstSeen < latestStored->lastSeen)
+            continue; // both were seen before: no change at this point
+        const QString since = latestStored->lastSeen.isValid()   ? latestStored->lastSeen.toString(QStringLiteral("yyyy-MM-dd"))
+                              : latestStored->firstSeen.isValid() ? latestStored->firstSeen.toString(QStringLiteral("yyyy-MM-dd"))
+                                                                  : QStringLiteral("it was stored");
+        r.flags << QStringLiteral("key_changed");
+        fetch.addFinding(Severity::Warning, QStringLiteral("key_changed"),
+                         QStringLiteral("The key for %1 changed since %2: DNS now serves SHA-256 %3, the key store "
+                                        "holds SHA-256 %4 (%5).")
+                             .arg(QString::fromLatin1(r.keyLookup.queryName), since, QString::fromLatin1(d->fingerprint.left(16)),
+                                  QString::fromLatin1(latestStored->fingerprint.left(16)), latestStored->origin));
+        break;
+    }
+}
+
+} // namespace
+
 SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int sigIndex, qint64 evalTime) const
 {
     SignatureResult r;
@@ -277,13 +538,39 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
     } else {
         const QByteArray qname = keyQueryName(sig.domain, sig.selector);
         fetch.inputs.append(Field{QStringLiteral("query"), QString::fromLatin1(qname), sig.tagRange(m, "s")});
-        if (m_opt.resolver) {
-            r.keyLookup = m_opt.resolver->lookup(sig.domain, sig.selector);
+        // Which key: every source answers (--keys files, the key store, live DNS); every record found
+        // is a candidate. The first candidate whose signature verifies is used; when none does, the
+        // first usable one (sources in the order configured), so the verdict explains that key.
+        QList<KeyLookup> lookups;
+        if (m_opt.resolver)
+            lookups = m_opt.resolver->lookupAll(sig.domain, sig.selector);
+        const KeyChoice choice = chooseKey(m, sig, lookups);
+        r.keyCandidates = choice.candidates;
+        if (choice.lookupIndex >= 0) {
+            r.keyLookup = lookups.at(choice.lookupIndex);
+            // Only the chosen record: the rest of the walk describes the key used.
+            const QList<QByteArray> rec = r.keyLookup.records.at(choice.recordIndex);
+            const qsizetype n = r.keyLookup.records.size();
+            r.keyLookup.records = {rec};
+            if (!r.keyLookup.recordInfo.isEmpty())
+                r.keyLookup.recordInfo = {r.keyLookup.recordInfo.at(choice.recordIndex)};
+            if (n > 1 && r.keyLookup.sourceKind != QLatin1String("key_store"))
+                fetch.addFinding(Severity::Warning, QStringLiteral("multiple_key_records"),
+                                 QStringLiteral("%1 TXT records exist for %2 in %3; each was tried.")
+                                     .arg(n)
+                                     .arg(QString::fromLatin1(qname), r.keyLookup.sourceKind));
         } else {
-            r.keyLookup.queryName = qname;
-            r.keyLookup.status = KeyLookup::Status::NotFound;
-            r.keyLookup.sourceKind = QStringLiteral("none");
-            r.keyLookup.detail = QStringLiteral("no key source is configured");
+            r.keyLookup = aggregateLookup(lookups, qname);
+        }
+        describeKeySources(fetch, r, lookups);
+        // Tell the sources which keys this verification used (a key store remembers what DNS served).
+        if (m_opt.resolver) {
+            for (int i = 0; i < lookups.size(); ++i) {
+                if (lookups.at(i).sourceKind == QLatin1String("dns") && lookups.at(i).status == KeyLookup::Status::Found) {
+                    for (const auto &rec : lookups.at(i).records)
+                        m_opt.resolver->keyUsed(lookups.at(i), KeyLookup::joined(rec));
+                }
+            }
         }
         const KeyLookup &kl = r.keyLookup;
         fetch.inputs.append(Field{QStringLiteral("source"),
@@ -296,24 +583,9 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
                 joined.append(KeyLookup::joined(rec));
             fetch.output = joined.join('\n');
             fetch.outputSource = SourceId::KeyRecord;
-            if (kl.records.size() > 1)
-                fetch.addFinding(Severity::Warning, QStringLiteral("multiple_key_records"),
-                                 QStringLiteral("%1 TXT records exist for %2; the first usable one is used.")
-                                     .arg(kl.records.size())
-                                     .arg(QString::fromLatin1(kl.queryName)));
 
             // -- Parse key record -----------------------------------------------------------------
-            KeyRecord chosen;
-            bool have = false;
-            for (const QByteArray &text : joined) {
-                KeyRecord k = KeyRecord::parse(text);
-                if (!have || (k.isUsable() && !chosen.isUsable())) {
-                    chosen = k;
-                    have = true;
-                }
-                if (chosen.isUsable())
-                    break;
-            }
+            KeyRecord chosen = KeyRecord::parse(joined.first());
             parseKey.inputs.append(Field{QStringLiteral("record"), QString::fromLatin1(chosen.text),
                                          ByteRange{SourceId::KeyRecord, 0, chosen.text.size()}});
             parseKey.output = chosen.keyData;
