@@ -42,6 +42,17 @@ struct KeyCandidate {
     bool used = false;    // the key SignatureResult::key / keyLookup describe
 };
 
+// Why a check failed, found by a visible, bounded attempt (docs/codes.md "Explanations"). An
+// explanation never changes the verdict: it explains a failure, it does not turn it into a pass.
+struct Explanation {
+    QString code;            // body_content_appended, header_refolded, key_does_not_match_signature, ...
+    QString detail;          // plain words
+    qint64 bytes = -1;       // bytes concerned (e.g. appended after signing), -1 when not applicable
+    qint64 count = -1;       // lines, headers or parts concerned, -1 when not applicable
+    QList<ByteRange> ranges; // where, in the stored file (RawMessage) unless stated otherwise
+    QStringList headers;     // header names concerned, lower case
+};
+
 struct SignatureResult {
     int index = 0; // 0-based position among the DKIM-Signature headers, top first
     DkimSignature signature;
@@ -67,7 +78,41 @@ struct SignatureResult {
     QStringList oversignedHeaders; // names listed in h= more often than they occur
     QList<Step> steps;
 
+    // Forensics (explanations of a failure and the worth of a success; never change result/reason,
+    // except policy reason key_published).
+    QList<Explanation> explanations;
+    QByteArray recoveredHash;                // the signer's header hash, recovered from b= with the key (RSA)
+    std::optional<bool> recoveredHashValid;  // PKCS#1 v1.5 padding and DigestInfo well-formed; null = not tried
+    QString recoveredWith;                   // which candidate key's source gave recoveredHash
+    QString evidenceLevel;                   // strong, weak, none (only for crypto-valid signatures)
+    QStringList evidenceStatements;          // what a valid signature proves, in plain words
+    QString keyPublishedDetail;              // non-empty: the private key was published before the evaluation time
+
     bool hasFlag(const QString &f) const { return flags.contains(f); }
+};
+
+// One header field instance, for the per-message header table.
+struct HeaderInstance {
+    int headerIndex = -1;
+    ByteRange range;            // in the stored file
+    QList<int> coveredBy;       // indexes of the signatures whose h= picked this instance
+    bool displayed = false;     // the instance a mail client shows (the topmost)
+};
+
+struct HeaderNameInfo {
+    QString name; // lower case
+    QList<HeaderInstance> instances;
+    QList<int> oversignedBy; // signatures that list the name more often than it occurs
+    bool important = false;  // From, Subject, To, Cc, Reply-To, Date, Message-ID, Content-Type
+};
+
+// Every header name of a message: instances, which one each signature covers, which one a client shows.
+struct HeaderAnalysis {
+    QList<HeaderNameInfo> names; // in order of first appearance
+    QStringList unsignedImportant; // important names present whose displayed instance no signature covers
+    QStringList oversigned;        // names locked against additions by at least one signature
+    QStringList duplicates;        // names with more than one instance
+    QList<Finding> findings;
 };
 
 struct MessageResult {
@@ -79,6 +124,9 @@ struct MessageResult {
     QString evaluatedAtBasis; // "now", "given", "date_header"
     QList<SignatureResult> signatures;
     QList<Finding> findings; // message-level (parse remarks, line endings, ...)
+    HeaderAnalysis headers;
+    QList<Finding> replay; // what the signatures do not prove about the recipients
+    QList<Step> messageSteps; // header analysis and replay check, as visible steps
 };
 
 } // namespace dkimi

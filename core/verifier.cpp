@@ -1,6 +1,7 @@
 #include "verifier.h"
 
 #include "canonicalizer.h"
+#include "forensics.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -99,6 +100,7 @@ MessageResult Verifier::verify(const Message &m) const
         if (r.result == Result::None || resultRank(s.result) > resultRank(r.result))
             r.result = s.result;
     }
+    analyseMessage(m, r); // header table and replay check
     return r;
 }
 
@@ -875,6 +877,9 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
     r.steps.append(headerHash);
     r.steps.append(check);
 
+    // -- Forensics: recovery, explanations, evidence strength (visible steps; never the verdict) -------
+    explainSignature(m, r, m_opt.publishedKeys.get(), evalTime);
+
     // -- Verdict -------------------------------------------------------------------------------------
     Step policy;
     policy.kind = StepKind::PolicyChecks;
@@ -905,6 +910,8 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
                 QString text;
             };
             QList<Concern> concerns;
+            if (r.hasFlag(QStringLiteral("key_published")))
+                concerns.append({QStringLiteral("key_published"), r.keyPublishedDetail});
             if (froms.size() > 1)
                 concerns.append({QStringLiteral("duplicate_from"),
                                  QStringLiteral("the message has %1 From headers, and a mail client may show an "

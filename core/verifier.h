@@ -1,5 +1,6 @@
 #pragma once
 
+#include "evidence_strength.h"
 #include "message.h"
 #include "verification_result.h"
 
@@ -12,6 +13,7 @@ struct VerifierOptions {
     QDateTime evaluationTime;                    // when x= and t= are judged (UTC); invalid = now
     QString evaluationBasis = QStringLiteral("now");
     qint64 clockAllowanceSeconds = 300;          // t= this far in the future is still fine
+    std::shared_ptr<const PublishedKeyList> publishedKeys; // private keys made public (may be null)
 };
 
 // Verifies every DKIM-Signature of a message on its own and records the walk of each.
