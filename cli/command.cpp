@@ -1,5 +1,6 @@
 #include "command.h"
 
+#include "keys_command.h"
 #include "verify_command.h"
 
 #include <QCoreApplication>
@@ -16,7 +17,7 @@ void write(FILE *f, const QString &s)
 
 QList<std::shared_ptr<Command>> commands()
 {
-    return {std::make_shared<VerifyCommand>()};
+    return {std::make_shared<VerifyCommand>(), std::make_shared<KeysCommand>()};
 }
 
 QString usage()

@@ -2,6 +2,8 @@
 
 #include "zone_file_resolver.h"
 
+#include <QFileInfo>
+
 namespace dkimi::cli {
 
 KeySourceOptions::KeySourceOptions()
@@ -9,20 +11,68 @@ KeySourceOptions::KeySourceOptions()
              QStringLiteral("Key records from a zone file (selector._domainkey.domain. IN TXT \"...\"); may be "
                             "given several times."),
              QStringLiteral("FILE")),
-      m_offline(QStringLiteral("offline"), QStringLiteral("Never touch the network: keys come only from --keys files."))
+      m_offline(QStringLiteral("offline"),
+                QStringLiteral("Never touch the network: keys come only from --keys files and the key store. "
+                               "Without it, keys are also looked up in DNS (visible to the domain's DNS operator).")),
+      m_dnsServer(QStringLiteral("dns-server"),
+                  QStringLiteral("Ask this recursive resolver (IP, IP:PORT or [IPv6]:PORT) instead of the "
+                                 "system's (/etc/resolv.conf)."),
+                  QStringLiteral("IP[:PORT]")),
+      m_trustAnchor(QStringLiteral("trust-anchor"),
+                    QStringLiteral("Validate DNSSEC with the DS/DNSKEY records in this file instead of the root "
+                                   "trust anchor (/usr/share/dns/root.key)."),
+                    QStringLiteral("FILE")),
+      m_keyStore(QStringLiteral("key-store"),
+                 QStringLiteral("Use this key store file (SQLite) instead of %1.").arg(KeyStore::defaultPath()),
+                 QStringLiteral("FILE")),
+      m_noKeyStore(QStringLiteral("no-key-store"),
+                   QStringLiteral("Neither read stored keys nor remember the keys DNS serves."))
 {
 }
 
 void KeySourceOptions::addTo(QCommandLineParser &p) const
 {
-    p.addOption(m_keys);
-    p.addOption(m_offline);
+    p.addOptions({m_keys, m_offline, m_dnsServer, m_trustAnchor, m_keyStore, m_noKeyStore});
+}
+
+QString KeySourceOptions::keyStorePath(const QCommandLineParser &p) const
+{
+    return p.isSet(m_keyStore) ? p.value(m_keyStore) : KeyStore::defaultPath();
+}
+
+Expected<DnsResolverConfig> KeySourceOptions::dnsConfig(const QCommandLineParser &p) const
+{
+    DnsResolverConfig c;
+    c.server = p.value(m_dnsServer);
+    c.trustAnchorFile = p.value(m_trustAnchor);
+    if (!c.server.isEmpty() && DnsKeyResolver::unboundAddress(c.server).isEmpty())
+        return Error{QString(), QStringLiteral("--dns-server needs a numeric address (IP, IP:PORT or [IPv6]:PORT), "
+                                               "not '%1'")
+                                    .arg(c.server)};
+    return c;
+}
+
+Expected<std::shared_ptr<KeyStore>> KeySourceOptions::keyStore(const QCommandLineParser &p, bool createIfMissing) const
+{
+    if (p.isSet(m_noKeyStore)) {
+        if (p.isSet(m_keyStore))
+            return Error{QString(), QStringLiteral("--key-store and --no-key-store contradict each other")};
+        return std::shared_ptr<KeyStore>();
+    }
+    const QString path = keyStorePath(p);
+    if (!createIfMissing && !QFileInfo::exists(path))
+        return std::shared_ptr<KeyStore>();
+    auto s = KeyStore::open(path, createIfMissing ? KeyStore::Open::CreateIfMissing : KeyStore::Open::MustExist);
+    if (!s)
+        return s.error();
+    return *s;
 }
 
 Expected<std::shared_ptr<const KeyResolver>> KeySourceOptions::build(const QCommandLineParser &p, FILE *err) const
 {
-    // Zone files only in this version; live DNS is not implemented yet, so nothing here ever
-    // touches the network, with or without --offline.
+    const bool offline = p.isSet(m_offline);
+    if (offline && (p.isSet(m_dnsServer) || p.isSet(m_trustAnchor)))
+        return Error{QString(), QStringLiteral("--offline and --dns-server/--trust-anchor contradict each other")};
     auto chain = std::make_shared<ChainResolver>();
     for (const QString &kf : p.values(m_keys)) {
         auto z = ZoneFileResolver::load(kf);
@@ -34,6 +84,21 @@ Expected<std::shared_ptr<const KeyResolver>> KeySourceOptions::build(const QComm
         }
         chain->add(*z);
     }
+    if (!offline) {
+        auto c = dnsConfig(p);
+        if (!c)
+            return c.error();
+        auto dns = DnsKeyResolver::create(*c);
+        if (!dns)
+            return dns.error();
+        chain->add(*dns);
+    }
+    // Offline, a missing store is not created: there is nothing to read and nothing DNS could add.
+    auto store = keyStore(p, !offline);
+    if (!store)
+        return store.error();
+    if (*store)
+        chain->add(std::make_shared<KeyStoreResolver>(*store));
     return std::shared_ptr<const KeyResolver>(chain);
 }
 

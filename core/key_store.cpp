@@ -108,10 +108,10 @@ const QStringList &KeyStore::sources()
 
 QString KeyStore::defaultPath()
 {
-    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
     if (dir.isEmpty())
-        dir = QDir::homePath() + QStringLiteral("/.local/share/dkim-inspector");
-    return dir + QStringLiteral("/keys.sqlite");
+        dir = QDir::homePath() + QStringLiteral("/.local/share");
+    return dir + QStringLiteral("/dkim-inspector/keys.sqlite");
 }
 
 Error KeyStore::sqlError(const QString &what) const

@@ -42,7 +42,8 @@ class KeyStore {
 public:
     enum class Open { CreateIfMissing, MustExist };
     static Expected<std::shared_ptr<KeyStore>> open(const QString &path, Open mode = Open::CreateIfMissing);
-    // QStandardPaths::AppDataLocation/keys.sqlite (the CLI's and the GUI's default).
+    // <GenericDataLocation>/dkim-inspector/keys.sqlite: one store shared by the CLI and the GUI, whatever
+    // their application names (~/.local/share/dkim-inspector/keys.sqlite on Linux).
     static QString defaultPath();
     // Provenance values, strongest first: dns_dnssec, dns, zone_file, imported_archive, entered_by_hand.
     static const QStringList &sources();

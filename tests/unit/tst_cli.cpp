@@ -37,8 +37,17 @@ static const QString kData = QStringLiteral(DKIMI_TEST_DATA);
 
 TstCli::Run TstCli::cli(const QStringList &args)
 {
+    // verify uses live DNS and the user's key store unless told otherwise; tests never touch the
+    // network or the home folder (DNS is tested against a loopback server in tests/dns).
+    QStringList a = args;
+    if (!a.isEmpty() && a.first() == QLatin1String("verify") && !a.contains(QLatin1String("--help"))) {
+        if (!a.contains(QLatin1String("--offline")))
+            a.insert(1, QStringLiteral("--offline"));
+        if (!a.contains(QLatin1String("--key-store")) && !a.contains(QLatin1String("--no-key-store")))
+            a.insert(1, QStringLiteral("--no-key-store"));
+    }
     QProcess p;
-    p.start(QStringLiteral(DKIMI_CLI_PATH), args);
+    p.start(QStringLiteral(DKIMI_CLI_PATH), a);
     if (!p.waitForFinished(60000))
         qFatal("CLI did not finish");
     return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
