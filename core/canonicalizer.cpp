@@ -1,5 +1,8 @@
 #include "canonicalizer.h"
 
+#include <array>
+#include <cstring>
+
 namespace dkimi {
 
 namespace {
@@ -94,37 +97,65 @@ QByteArray Canonicalizer::relaxedBody(QByteArrayView b)
 {
     // §3.4.4 relaxed: delete WSP at line ends, collapse WSP runs to one SP, ignore empty lines at the
     // end; a non-empty body that does not end in CRLF gets one. An empty body stays empty (erratum 1384).
-    // The output is never longer than the input plus a final CRLF.
+    // The output is never longer than the input plus a final CRLF. Runs of ordinary bytes are copied
+    // whole: this loop is the hottest in archive verification.
+    static constexpr auto kClass = [] {
+        std::array<unsigned char, 256> t{};
+        t[' '] = 1;
+        t['\t'] = 1;
+        t['\r'] = 2;
+        return t;
+    }();
     QByteArray out(b.size() + 2, Qt::Uninitialized);
     char *const start = out.data();
     char *o = start;
     char *lastContentEnd = start; // just after the CRLF of the last non-empty line
     const char *in = b.data();
     const char *const end = in + b.size();
+    bool pendingSpace = false;
+    bool any = false; // the current line has content
     while (in < end) {
-        bool pendingSpace = false;
-        bool any = false;
-        while (in < end) {
-            const char ch = *in;
-            if (ch == '\r' && in + 1 < end && in[1] == '\n')
-                break;
+        const char *run = in;
+        while (in < end && kClass[static_cast<unsigned char>(*in)] == 0)
             ++in;
-            if (ch == ' ' || ch == '\t') {
-                pendingSpace = true;
-                continue;
-            }
-            if (pendingSpace)
+        if (in > run) {
+            if (pendingSpace) {
                 *o++ = ' ';
-            pendingSpace = false;
-            *o++ = ch;
+                pendingSpace = false;
+            }
+            std::memcpy(o, run, size_t(in - run));
+            o += in - run;
             any = true;
+            continue;
         }
-        if (in < end)
-            in += 2; // CRLF
+        const char ch = *in;
+        if (ch == '\r' && in + 1 < end && in[1] == '\n') {
+            in += 2;
+            *o++ = '\r';
+            *o++ = '\n';
+            if (any)
+                lastContentEnd = o;
+            pendingSpace = false;
+            any = false;
+            continue;
+        }
+        if (ch == '\r') { // a bare CR is content
+            if (pendingSpace) {
+                *o++ = ' ';
+                pendingSpace = false;
+            }
+            *o++ = ch;
+            ++in;
+            any = true;
+            continue;
+        }
+        pendingSpace = true; // SP or HTAB
+        ++in;
+    }
+    if (any) { // the last line had no CRLF: it ends here (its trailing WSP is dropped)
         *o++ = '\r';
         *o++ = '\n';
-        if (any)
-            lastContentEnd = o;
+        lastContentEnd = o;
     }
     out.truncate(lastContentEnd - start);
     return out;
