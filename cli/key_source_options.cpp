@@ -22,6 +22,9 @@ KeySourceOptions::KeySourceOptions()
                     QStringLiteral("Validate DNSSEC with the DS/DNSKEY records in this file instead of the root "
                                    "trust anchor (/usr/share/dns/root.key)."),
                     QStringLiteral("FILE")),
+      m_dnsTimeout(QStringLiteral("dns-timeout"),
+                   QStringLiteral("Give up on a DNS lookup after MS milliseconds (default 5000): temperror."),
+                   QStringLiteral("MS")),
       m_keyStore(QStringLiteral("key-store"),
                  QStringLiteral("Use this key store file (SQLite) instead of %1.").arg(KeyStore::defaultPath()),
                  QStringLiteral("FILE")),
@@ -32,7 +35,7 @@ KeySourceOptions::KeySourceOptions()
 
 void KeySourceOptions::addTo(QCommandLineParser &p) const
 {
-    p.addOptions({m_keys, m_offline, m_dnsServer, m_trustAnchor, m_keyStore, m_noKeyStore});
+    p.addOptions({m_keys, m_offline, m_dnsServer, m_trustAnchor, m_dnsTimeout, m_keyStore, m_noKeyStore});
 }
 
 QString KeySourceOptions::keyStorePath(const QCommandLineParser &p) const
@@ -45,6 +48,13 @@ Expected<DnsResolverConfig> KeySourceOptions::dnsConfig(const QCommandLineParser
     DnsResolverConfig c;
     c.server = p.value(m_dnsServer);
     c.trustAnchorFile = p.value(m_trustAnchor);
+    if (p.isSet(m_dnsTimeout)) {
+        bool ok = false;
+        c.timeoutMs = p.value(m_dnsTimeout).toInt(&ok);
+        if (!ok || c.timeoutMs < 1 || c.timeoutMs > 600000)
+            return Error{QString(), QStringLiteral("--dns-timeout needs milliseconds between 1 and 600000, not '%1'")
+                                        .arg(p.value(m_dnsTimeout))};
+    }
     if (!c.server.isEmpty() && DnsKeyResolver::unboundAddress(c.server).isEmpty())
         return Error{QString(), QStringLiteral("--dns-server needs a numeric address (IP, IP:PORT or [IPv6]:PORT), "
                                                "not '%1'")
@@ -71,7 +81,7 @@ Expected<std::shared_ptr<KeyStore>> KeySourceOptions::keyStore(const QCommandLin
 Expected<std::shared_ptr<const KeyResolver>> KeySourceOptions::build(const QCommandLineParser &p, FILE *err) const
 {
     const bool offline = p.isSet(m_offline);
-    if (offline && (p.isSet(m_dnsServer) || p.isSet(m_trustAnchor)))
+    if (offline && (p.isSet(m_dnsServer) || p.isSet(m_trustAnchor) || p.isSet(m_dnsTimeout)))
         return Error{QString(), QStringLiteral("--offline and --dns-server/--trust-anchor contradict each other")};
     auto chain = std::make_shared<ChainResolver>();
     for (const QString &kf : p.values(m_keys)) {

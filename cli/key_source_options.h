@@ -37,6 +37,7 @@ private:
     QCommandLineOption m_offline;
     QCommandLineOption m_dnsServer;
     QCommandLineOption m_trustAnchor;
+    QCommandLineOption m_dnsTimeout;
     QCommandLineOption m_keyStore;
     QCommandLineOption m_noKeyStore;
 };

@@ -39,10 +39,37 @@ KeyLookup CachingResolver::lookup(const QByteArray &domain, const QByteArray &se
     return l;
 }
 
+QList<KeyLookup> CachingResolver::lookupAll(const QByteArray &domain, const QByteArray &selector) const
+{
+    const QByteArray key = keyQueryName(domain, selector).toLower();
+    std::shared_ptr<Slot> slot;
+    {
+        std::unique_lock lock(m_mutex);
+        auto it = m_cacheAll.find(key);
+        if (it != m_cacheAll.end()) {
+            slot = *it;
+            m_cv.wait(lock, [&] { return slot->done; });
+            return slot->all;
+        }
+        slot = std::make_shared<Slot>();
+        m_cacheAll.insert(key, slot);
+    }
+    QList<KeyLookup> all;
+    if (m_inner)
+        all = m_inner->lookupAll(domain, selector);
+    {
+        std::lock_guard lock(m_mutex);
+        slot->all = all;
+        slot->done = true;
+    }
+    m_cv.notify_all();
+    return all;
+}
+
 qsizetype CachingResolver::lookups() const
 {
     std::lock_guard lock(m_mutex);
-    return m_cache.size();
+    return m_cache.size() + m_cacheAll.size();
 }
 
 } // namespace dkimi

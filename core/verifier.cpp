@@ -276,14 +276,14 @@ KeyChoice chooseKey(const Message &m, const DkimSignature &sig, const QList<KeyL
             if (k.unusable.isEmpty()) {
                 if (firstUsable < 0)
                     firstUsable = int(c.candidates.size());
-                if (canVerify && firstVerified < 0) {
+                if (canVerify) { // every usable candidate is tried, so the walk can show each outcome
                     if (headerHash.isEmpty())
                         headerHash = trialHeaderHash(m, sig);
                     const bool ok = sig.algorithm == SignatureAlgorithm::Ed25519Sha256
                                         ? kr.key.verifyEd25519(headerHash, sig.b)
                                         : kr.key.verifyRsaDigest(hashOf(sig.algorithm), headerHash, sig.b);
                     k.verifies = ok;
-                    if (ok)
+                    if (ok && firstVerified < 0)
                         firstVerified = int(c.candidates.size());
                 }
             }
@@ -382,6 +382,10 @@ void describeKeySources(Step &fetch, SignatureResult &r, const QList<KeyLookup> 
                     strings << QLatin1Char('"') + QString::fromLatin1(st) + QLatin1Char('"');
                 fetch.inputs.append(Field{QStringLiteral("dns txt %1").arg(i + 1), strings.join(QLatin1Char(' ')), {}});
             }
+            if (l.status == KeyLookup::Status::TempError && l.rcode == QLatin1String("timeout"))
+                r.flags << QStringLiteral("dns_timeout");
+            else if (l.status == KeyLookup::Status::TempError && l.dnssec != QLatin1String("bogus"))
+                r.flags << QStringLiteral("dns_error");
             if (l.dnssec == QLatin1String("secure"))
                 r.flags << QStringLiteral("dnssec_secure");
             else if (l.dnssec == QLatin1String("insecure"))
