@@ -111,6 +111,37 @@ QJsonObject signatureToJson(const SignatureResult &s, const ReportOptions &opt)
         s.computedBodyHash.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QString::fromLatin1(s.computedBodyHash.toBase64()));
     o[QStringLiteral("header_hash")] =
         s.headerHash.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QString::fromLatin1(s.headerHash.toHex()));
+    // Forensics: why a check failed (each a visible step in the walk), and the signer's recovered hash.
+    QJsonArray explanations;
+    for (const Explanation &e : s.explanations) {
+        QJsonObject x{{QStringLiteral("code"), e.code}, {QStringLiteral("detail"), e.detail}};
+        if (e.bytes >= 0)
+            x[QStringLiteral("bytes")] = double(e.bytes);
+        if (e.count >= 0)
+            x[QStringLiteral("count")] = double(e.count);
+        if (!e.ranges.isEmpty()) {
+            QJsonArray ranges;
+            for (const ByteRange &br : e.ranges)
+                ranges.append(rangeJson(br));
+            x[QStringLiteral("ranges")] = ranges;
+        }
+        if (!e.headers.isEmpty())
+            x[QStringLiteral("headers")] = QJsonArray::fromStringList(e.headers);
+        explanations.append(x);
+    }
+    o[QStringLiteral("explanations")] = explanations;
+    auto hexOrNull = [](const QByteArray &bytes) {
+        return bytes.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QString::fromLatin1(bytes.toHex()));
+    };
+    o[QStringLiteral("computed_header_hash")] = hexOrNull(s.headerHash);
+    o[QStringLiteral("recovered_hash")] = hexOrNull(s.recoveredHash);
+    o[QStringLiteral("recovered_hash_valid")] = optBool(s.recoveredHashValid);
+    if (!s.recoveredWith.isEmpty())
+        o[QStringLiteral("recovered_with")] = s.recoveredWith;
+    if (!s.evidenceLevel.isEmpty())
+        o[QStringLiteral("evidence")] =
+            QJsonObject{{QStringLiteral("level"), s.evidenceLevel},
+                        {QStringLiteral("statements"), QJsonArray::fromStringList(s.evidenceStatements)}};
     if (opt.includeWalk) {
         QJsonArray steps;
         for (const Step &st : s.steps) {
@@ -148,6 +179,36 @@ QJsonObject toJson(const MessageResult &r, const MimeSummary &mime, const Report
         sigs.append(signatureToJson(s, opt));
     o[QStringLiteral("signatures")] = sigs;
     o[QStringLiteral("findings")] = findingsJson(r.findings);
+    // The header table: every name, its instances, which one each signature covers and which one a
+    // mail client displays.
+    QJsonArray instances;
+    for (const HeaderNameInfo &n : r.headers.names) {
+        QJsonArray insts;
+        for (const HeaderInstance &i : n.instances) {
+            QJsonArray covered;
+            for (int sig : i.coveredBy)
+                covered.append(sig);
+            insts.append(QJsonObject{{QStringLiteral("header_index"), i.headerIndex},
+                                     {QStringLiteral("range"), rangeJson(i.range)},
+                                     {QStringLiteral("signed_by"), covered},
+                                     {QStringLiteral("displayed"), i.displayed}});
+        }
+        QJsonArray over;
+        for (int sig : n.oversignedBy)
+            over.append(sig);
+        instances.append(QJsonObject{{QStringLiteral("name"), n.name},
+                                     {QStringLiteral("count"), int(n.instances.size())},
+                                     {QStringLiteral("important"), n.important},
+                                     {QStringLiteral("oversigned_by"), over},
+                                     {QStringLiteral("instances"), insts}});
+    }
+    o[QStringLiteral("headers")] =
+        QJsonObject{{QStringLiteral("unsigned"), QJsonArray::fromStringList(r.headers.unsignedImportant)},
+                    {QStringLiteral("oversigned"), QJsonArray::fromStringList(r.headers.oversigned)},
+                    {QStringLiteral("duplicates"), QJsonArray::fromStringList(r.headers.duplicates)},
+                    {QStringLiteral("instances"), instances},
+                    {QStringLiteral("findings"), findingsJson(r.headers.findings)}};
+    o[QStringLiteral("replay")] = findingsJson(r.replay);
     return o;
 }
 
@@ -236,11 +297,27 @@ QString toText(const MessageResult &r, const MimeSummary &mime)
             }
             out += QStringLiteral("    flags: %1\n").arg(fl.join(QStringLiteral(", ")));
         }
+        for (const Explanation &e : s.explanations)
+            out += QStringLiteral("    explanation (%1): %2\n").arg(e.code, e.detail);
+        if (!s.recoveredHash.isEmpty() && s.recoveredHash != s.headerHash)
+            out += QStringLiteral("    signed header hash (recovered): %1 · ours: %2\n")
+                       .arg(QString::fromLatin1(s.recoveredHash.toHex()), QString::fromLatin1(s.headerHash.toHex()));
+        if (!s.evidenceLevel.isEmpty())
+            out += QStringLiteral("    evidence: %1 — %2\n").arg(s.evidenceLevel, s.evidenceStatements.first());
         if (!s.unsignedHeaders.isEmpty())
             out += QStringLiteral("    present but not signed: %1\n").arg(s.unsignedHeaders.join(QStringLiteral(", ")));
         if (!s.oversignedHeaders.isEmpty())
             out += QStringLiteral("    over-signed (locked against additions): %1\n")
                        .arg(s.oversignedHeaders.join(QStringLiteral(", ")));
+    }
+    for (const Finding &f : r.headers.findings) {
+        if (f.severity == Severity::Warning || f.severity == Severity::Error)
+            out += QStringLiteral("  headers [%1] %2\n").arg(QString::fromLatin1(severityName(f.severity)), f.message);
+    }
+    for (const Finding &f : r.replay) {
+        if (f.code == QLatin1String("recipient_not_addressed"))
+            out += QStringLiteral("  recipients [%1] %2\n")
+                       .arg(QString::fromLatin1(severityName(f.severity)), f.message);
     }
     if (!r.signatures.isEmpty())
         out += QStringLiteral("  Note: DKIM shows which domain signed these bytes; it does not show who received "
