@@ -2,6 +2,7 @@
 
 #include "batch_summary.h"
 #include "batch_verifier.h"
+#include "csv_writer.h"
 #include "key_source_options.h"
 #include "report_writer.h"
 #include "verifier.h"
@@ -52,71 +53,6 @@ void addLocation(QJsonObject &o, const MessageLocation &loc)
     } else if (loc.container == MessageLocation::Container::Maildir) {
         o[QStringLiteral("container")] = QStringLiteral("maildir");
     }
-}
-
-// RFC 4180 field.
-QString csvField(const QString &s)
-{
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')) ||
-        s.contains(QLatin1Char('\r'))) {
-        QString q = s;
-        q.replace(QLatin1String("\""), QLatin1String("\"\""));
-        return QLatin1Char('"') + q + QLatin1Char('"');
-    }
-    return s;
-}
-
-QString tri(const std::optional<bool> &b)
-{
-    return b ? (*b ? QStringLiteral("true") : QStringLiteral("false")) : QString();
-}
-
-const char *kCsvHeader = "file,index,offset,sha256,message_result,from,subject,date,sig_index,d,s,a,c,result,reason,"
-                         "crypto_valid,body_hash_matches,signature_valid,key_bits,flags,error\n";
-
-void writeCsv(FILE *f, const BatchItem &item)
-{
-    QStringList base{item.location.file,
-                     item.location.index >= 0 ? QString::number(item.location.index) : QString(),
-                     item.location.container == MessageLocation::Container::Mbox ? QString::number(item.location.offset)
-                                                                                 : QString()};
-    QString out;
-    if (!item.result) {
-        base << QString() << QStringLiteral("error") << QString() << QString() << QString();
-        for (int i = 0; i < 12; ++i)
-            base << QString();
-        base << item.error;
-        QStringList fields;
-        for (const QString &s : std::as_const(base))
-            fields << csvField(s);
-        write(f, fields.join(QLatin1Char(',')) + QLatin1Char('\n'));
-        return;
-    }
-    const MessageResult &r = *item.result;
-    base << QString::fromLatin1(r.sha256) << QString::fromLatin1(resultName(r.result)) << item.summary.from
-         << item.summary.subject << (item.summary.date.isValid() ? formatTime(item.summary.date) : QString());
-    auto emitRow = [&](const QStringList &sig) {
-        QStringList fields;
-        for (const QString &s : std::as_const(base))
-            fields << csvField(s);
-        for (const QString &s : sig)
-            fields << csvField(s);
-        fields << QString(); // error
-        out += fields.join(QLatin1Char(',')) + QLatin1Char('\n');
-    };
-    if (r.signatures.isEmpty())
-        emitRow(QStringList(12, QString()));
-    for (const SignatureResult &s : r.signatures) {
-        const DkimSignature &sig = s.signature;
-        emitRow({QString::number(s.index), QString::fromLatin1(sig.domain), QString::fromLatin1(sig.selector),
-                 QString::fromLatin1(sig.algorithmText),
-                 QStringLiteral("%1/%2").arg(QString::fromLatin1(canonicalizationName(sig.headerCanon)),
-                                             QString::fromLatin1(canonicalizationName(sig.bodyCanon))),
-                 QString::fromLatin1(resultName(s.result)), s.reason, tri(s.cryptoValid), tri(s.bodyHashMatches),
-                 tri(s.signatureValid), s.keyBits > 0 ? QString::number(s.keyBits) : QString(),
-                 s.flags.join(QLatin1Char(' '))});
-    }
-    write(f, out);
 }
 
 // Progress on a terminal: one line, rewritten in place.
@@ -246,7 +182,7 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
     bool any = false;
     BatchSummary summary;
     if (format == QLatin1String("csv") && !quiet)
-        write(out, QString::fromLatin1(kCsvHeader));
+        write(out, CsvWriter::header());
 
     MessageSource source(p.positionalArguments());
     BatchVerifier batch(vo, bo);
@@ -274,7 +210,7 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
                     o[QStringLiteral("notes")] = QJsonArray::fromStringList(item.notes);
                 writeJsonLine(out, o);
             } else if (format == QLatin1String("csv")) {
-                writeCsv(out, item);
+                write(out, CsvWriter::rows(item));
             } else {
                 if (!first)
                     write(out, QStringLiteral("\n"));
