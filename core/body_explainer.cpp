@@ -501,17 +501,15 @@ void BodyExplainer::explain(const Message &m, const SignatureResult &r, QList<St
     {
         Step st = attemptStep(
             QStringLiteral(QT_TRANSLATE_NOOP("dkimi::Step", "Explain body hash: were blank lines added at the end?")));
+        // Whole lines of only whitespace at the very end, each ending in CRLF.
         qsizetype end = body.size();
         qsizetype lines = 0;
-        while (end > 0) {
-            const qsizetype ls = end >= 2 ? body.lastIndexOf("\r\n", end - 3) + 2 : 0;
-            const qsizetype start = ls < 2 ? 0 : ls;
-            const QByteArrayView l = body.sliced(start, end - start);
-            bool blank = l.endsWith("\r\n");
-            for (qsizetype i = 0; blank && i < l.size() - 2; ++i)
-                blank = isWsp(l[i]);
-            if (!blank)
-                break;
+        while (end >= 2 && body[end - 2] == '\r' && body[end - 1] == '\n') {
+            qsizetype start = end - 2;
+            while (start > 0 && isWsp(body[start - 1]))
+                --start;
+            if (start != 0 && !(start >= 2 && body[start - 2] == '\r' && body[start - 1] == '\n'))
+                break; // the line has content
             ++lines;
             end = start;
         }
