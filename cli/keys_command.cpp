@@ -184,7 +184,7 @@ int KeysCommand::execute(const QStringList &args, FILE *out, FILE *err)
     }
 
     // Every other action works on the store; reading ones never create it.
-    const bool writes = action == QLatin1String("import") || action == QLatin1String("note");
+    const bool writes = action == QLatin1String("import"); // note and delete need an existing store
     auto opened = sources.keyStore(p, writes);
     if (!opened)
         return fail(opened.error().toString());

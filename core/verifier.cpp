@@ -291,7 +291,9 @@ KeyChoice chooseKey(const Message &m, const DkimSignature &sig, const QList<KeyL
             where.append({li, ri});
         }
     }
-    int chosen = firstVerified >= 0 ? firstVerified : firstUsable >= 0 ? firstUsable : (c.candidates.isEmpty() ? -1 : 0);
+    int chosen = firstVerified >= 0 ? firstVerified
+                 : firstUsable >= 0 ? firstUsable
+                                    : (c.candidates.isEmpty() ? -1 : 0);
     if (chosen >= 0) {
         c.candidates[chosen].used = true;
         c.lookupIndex = where.at(chosen).first;
@@ -330,16 +332,22 @@ QString candidateText(const KeyCandidate &k)
 {
     QString where = k.sourceKind;
     if (k.sourceKind == QLatin1String("dns"))
-        where = QStringLiteral("DNS (%1) via %2").arg(k.dnssec.isEmpty() ? QStringLiteral("no DNSSEC status") : QStringLiteral("DNSSEC %1").arg(k.dnssec), k.sourceName);
+        where = QStringLiteral("DNS (%1) via %2")
+                    .arg(k.dnssec.isEmpty() ? QStringLiteral("no DNSSEC status")
+                                            : QStringLiteral("DNSSEC %1").arg(k.dnssec),
+                         k.sourceName);
     else if (k.sourceKind == QLatin1String("key_store"))
-        where = QStringLiteral("key store (%1%2%3)")
-                    .arg(k.origin,
-                         k.firstSeen.isValid() ? QStringLiteral(", first seen %1").arg(formatTime(k.firstSeen)) : QString(),
-                         k.lastSeen.isValid() ? QStringLiteral(", last seen %1").arg(formatTime(k.lastSeen)) : QString());
+        where =
+            QStringLiteral("key store (%1%2%3)")
+                .arg(k.origin,
+                     k.firstSeen.isValid() ? QStringLiteral(", first seen %1").arg(formatTime(k.firstSeen)) : QString(),
+                     k.lastSeen.isValid() ? QStringLiteral(", last seen %1").arg(formatTime(k.lastSeen)) : QString());
     else if (k.sourceKind == QLatin1String("zone_file"))
         where = QStringLiteral("zone file %1").arg(k.sourceName);
-    const QString key = k.fingerprint.isEmpty() ? QStringLiteral("no usable key")
-                                                : QStringLiteral("%1-bit key SHA-256 %2").arg(k.keyBits).arg(QString::fromLatin1(k.fingerprint.left(16)));
+    const QString key =
+        k.fingerprint.isEmpty()
+            ? QStringLiteral("no usable key")
+            : QStringLiteral("%1-bit key SHA-256 %2").arg(k.keyBits).arg(QString::fromLatin1(k.fingerprint.left(16)));
     QString outcome;
     if (!k.unusable.isEmpty())
         outcome = QStringLiteral("not usable here (%1)").arg(k.unusable);
@@ -357,9 +365,15 @@ void describeKeySources(Step &fetch, SignatureResult &r, const QList<KeyLookup> 
     for (const KeyLookup &l : lookups) {
         QString what;
         switch (l.status) {
-        case KeyLookup::Status::Found: what = QStringLiteral("%1 record(s)").arg(l.records.size()); break;
-        case KeyLookup::Status::NotFound: what = QStringLiteral("not found: %1").arg(l.detail); break;
-        case KeyLookup::Status::TempError: what = QStringLiteral("failed: %1").arg(l.detail); break;
+        case KeyLookup::Status::Found:
+            what = QStringLiteral("%1 record(s)").arg(l.records.size());
+            break;
+        case KeyLookup::Status::NotFound:
+            what = QStringLiteral("not found: %1").arg(l.detail);
+            break;
+        case KeyLookup::Status::TempError:
+            what = QStringLiteral("failed: %1").arg(l.detail);
+            break;
         }
         if (l.sourceKind == QLatin1String("dns")) {
             // The DNS transcript: query, resolver, time, TTL, CNAMEs, rcode, DNSSEC.
@@ -370,7 +384,8 @@ void describeKeySources(Step &fetch, SignatureResult &r, const QList<KeyLookup> 
                 QStringList names;
                 for (const QByteArray &n : l.cnameChain)
                     names << QString::fromLatin1(n);
-                t << QStringLiteral("CNAME %1 -> %2").arg(QString::fromLatin1(l.queryName), names.join(QStringLiteral(" -> ")));
+                t << QStringLiteral("CNAME %1 -> %2")
+                         .arg(QString::fromLatin1(l.queryName), names.join(QStringLiteral(" -> ")));
             }
             if (!l.dnssec.isEmpty())
                 t << QStringLiteral("DNSSEC %1 (%2)").arg(l.dnssec, l.dnssecDetail);
@@ -399,7 +414,8 @@ void describeKeySources(Step &fetch, SignatureResult &r, const QList<KeyLookup> 
             }
         }
         fetch.inputs.append(Field{QStringLiteral("source %1").arg(l.sourceKind),
-                                  (l.sourceName.isEmpty() ? QString() : l.sourceName + QStringLiteral(": ")) + what, {}});
+                                  (l.sourceName.isEmpty() ? QString() : l.sourceName + QStringLiteral(": ")) + what,
+                                  {}});
     }
     for (int i = 0; i < r.keyCandidates.size(); ++i)
         fetch.inputs.append(Field{QStringLiteral("candidate %1").arg(i + 1), candidateText(r.keyCandidates.at(i)), {}});
@@ -451,14 +467,16 @@ void describeKeySources(Step &fetch, SignatureResult &r, const QList<KeyLookup> 
         if (sameInStore && sameInStore->firstSeen.isValid() && latestStored->lastSeen.isValid() &&
             sameInStore->firstSeen < latestStored->lastSeen)
             continue; // both were seen before: no change at this point
-        const QString since = latestStored->lastSeen.isValid()   ? latestStored->lastSeen.toString(QStringLiteral("yyyy-MM-dd"))
-                              : latestStored->firstSeen.isValid() ? latestStored->firstSeen.toString(QStringLiteral("yyyy-MM-dd"))
-                                                                  : QStringLiteral("it was stored");
+        const QString since =
+            latestStored->lastSeen.isValid()    ? latestStored->lastSeen.toString(QStringLiteral("yyyy-MM-dd"))
+            : latestStored->firstSeen.isValid() ? latestStored->firstSeen.toString(QStringLiteral("yyyy-MM-dd"))
+                                                : QStringLiteral("it was stored");
         r.flags << QStringLiteral("key_changed");
         fetch.addFinding(Severity::Warning, QStringLiteral("key_changed"),
                          QStringLiteral("The key for %1 changed since %2: DNS now serves SHA-256 %3, the key store "
                                         "holds SHA-256 %4 (%5).")
-                             .arg(QString::fromLatin1(r.keyLookup.queryName), since, QString::fromLatin1(d->fingerprint.left(16)),
+                             .arg(QString::fromLatin1(r.keyLookup.queryName), since,
+                                  QString::fromLatin1(d->fingerprint.left(16)),
                                   QString::fromLatin1(latestStored->fingerprint.left(16)), latestStored->origin));
         break;
     }
@@ -572,16 +590,18 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
         // Tell the sources which keys this verification used (a key store remembers what DNS served).
         if (m_opt.resolver) {
             for (int i = 0; i < lookups.size(); ++i) {
-                if (lookups.at(i).sourceKind == QLatin1String("dns") && lookups.at(i).status == KeyLookup::Status::Found) {
+                if (lookups.at(i).sourceKind == QLatin1String("dns") &&
+                    lookups.at(i).status == KeyLookup::Status::Found) {
                     for (const auto &rec : lookups.at(i).records)
                         m_opt.resolver->keyUsed(lookups.at(i), KeyLookup::joined(rec));
                 }
             }
         }
         const KeyLookup &kl = r.keyLookup;
-        fetch.inputs.append(Field{QStringLiteral("source"),
-                                  kl.sourceName.isEmpty() ? kl.sourceKind : kl.sourceKind + QStringLiteral(": ") + kl.sourceName,
-                                  {}});
+        fetch.inputs.append(
+            Field{QStringLiteral("source"),
+                  kl.sourceName.isEmpty() ? kl.sourceKind : kl.sourceKind + QStringLiteral(": ") + kl.sourceName,
+                  {}});
         if (kl.status == KeyLookup::Status::Found) {
             fetch.verdict = Verdict::Pass;
             QList<QByteArray> joined;

@@ -292,6 +292,27 @@ void TstDnsCli::exportImportRoundTrip()
                    QStringLiteral("rsa2048.eml"));
     QCOMPARE(s.value(QStringLiteral("result")).toString(), QStringLiteral("pass"));
     QVERIFY(flagsOf(s).contains(QStringLiteral("key_not_from_dns")));
+
+    // note, history, delete on the copy.
+    QCOMPARE(cli({QStringLiteral("keys"), QStringLiteral("note"), QStringLiteral("1"),
+                  QStringLiteral("seen in case 42"), QStringLiteral("--key-store"), copy})
+                 .code,
+             0);
+    Run h = cli({QStringLiteral("keys"), QStringLiteral("history"), QStringLiteral("example.com"),
+                 QStringLiteral("rsa2048"), QStringLiteral("--key-store"), copy});
+    QCOMPARE(h.code, 0);
+    QVERIFY2(h.out.startsWith("1\trsa2048._domainkey.example.com\trsa-2048\tdns_dnssec\t"), h.out.constData());
+    QVERIFY(h.out.contains("seen in case 42"));
+    QCOMPARE(cli({QStringLiteral("keys"), QStringLiteral("delete"), QStringLiteral("1"), QStringLiteral("--key-store"),
+                  copy})
+                 .code,
+             0);
+    QCOMPARE(cli({QStringLiteral("keys"), QStringLiteral("delete"), QStringLiteral("1"), QStringLiteral("--key-store"),
+                  copy})
+                 .code,
+             1);
+    h = cli({QStringLiteral("keys"), QStringLiteral("list"), QStringLiteral("--key-store"), copy});
+    QCOMPARE(h.out, QByteArray());
 }
 
 QTEST_GUILESS_MAIN(TstDnsCli)
