@@ -1,7 +1,33 @@
+#include "evaluation_time_control.h"
 #include "main_window.h"
+#include "verifier.h"
+#include "walk_model.h"
+#include "walk_pane.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTimer>
+#include <QTranslator>
+#include <QTreeView>
+
+#include <cstdio>
+#include <optional>
+
+namespace {
+
+// --step takes the machine names of the walk (docs/codes.md): locate_signature, parse_tags, ...
+std::optional<dkimi::StepKind> stepKindFromName(const QString &name)
+{
+    for (int k = int(dkimi::StepKind::LocateSignature); k <= int(dkimi::StepKind::PolicyChecks); ++k) {
+        if (name == QLatin1String(dkimi::stepKindName(dkimi::StepKind(k))))
+            return dkimi::StepKind(k);
+    }
+    return std::nullopt;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -9,21 +35,93 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("DKIM Inspector"));
     QApplication::setOrganizationName(QStringLiteral("DKIM Inspector"));
     QApplication::setApplicationVersion(QStringLiteral(DKIMI_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.example.DkimInspector"));
+
+    QTranslator qtTranslator, appTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    if (appTranslator.load(QLocale(), QStringLiteral("dkim-inspector"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&appTranslator);
 
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Inspect the DKIM signatures of email evidence."));
+    p.setApplicationDescription(QApplication::translate("main", "Inspect the DKIM signatures of email evidence."));
     p.addHelpOption();
     p.addVersionOption();
-    const QCommandLineOption keys(QStringLiteral("keys"), QStringLiteral("Key records from a zone file."),
+    const QCommandLineOption keys(QStringLiteral("keys"),
+                                  QApplication::translate("main", "Key records from a zone file."),
                                   QStringLiteral("FILE"));
-    p.addOption(keys);
-    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Message files or folders to open."));
+    const QCommandLineOption at(QStringLiteral("at"),
+                                QApplication::translate("main", "Judge expiry and timestamps at TIME (RFC 3339)."),
+                                QStringLiteral("TIME"));
+    const QCommandLineOption dateHeader(QStringLiteral("at-date-header"),
+                                        QApplication::translate("main", "Judge expiry at each message's Date header."));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "After loading, save a picture of the window to FILE and quit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption select(QStringLiteral("select"),
+                                    QApplication::translate("main", "Show the message with this file name."),
+                                    QStringLiteral("NAME"));
+    const QCommandLineOption signature(QStringLiteral("signature"),
+                                       QApplication::translate("main", "Show signature N (1 = the top one)."),
+                                       QStringLiteral("N"));
+    const QCommandLineOption step(QStringLiteral("step"),
+                                  QApplication::translate("main", "Select this walk step (e.g. canonicalize_body)."),
+                                  QStringLiteral("KIND"));
+    p.addOptions({keys, at, dateHeader, screenshot, select, signature, step});
+    p.addPositionalArgument(QStringLiteral("FILE"),
+                            QApplication::translate("main", "Message files or folders to open."),
+                            QStringLiteral("[FILE|FOLDER...]"));
     p.process(app);
 
     dkimi::ui::MainWindow w;
-    for (const QString &k : p.values(keys))
-        w.loadKeys(k);
-    w.openPaths(p.positionalArguments());
+    for (const QString &k : p.values(keys)) {
+        QString error;
+        if (!w.loadKeys(k, &error))
+            std::fprintf(stderr, "dkim-inspector: %s\n", qPrintable(error));
+    }
+    if (p.isSet(at)) {
+        const auto t = dkimi::parseRfc3339(p.value(at));
+        if (!t) {
+            std::fprintf(stderr, "dkim-inspector: --at needs an RFC 3339 time, e.g. 2026-01-01T00:00:00Z\n");
+            return 2;
+        }
+        w.evaluationControl()->setChosenTime(*t);
+        w.evaluationControl()->setChoice(dkimi::ui::EvaluationChoice::Chosen);
+    } else if (p.isSet(dateHeader)) {
+        w.evaluationControl()->setChoice(dkimi::ui::EvaluationChoice::DateHeader);
+    }
+
+    if (p.isSet(screenshot)) {
+        const QString file = p.value(screenshot);
+        QObject::connect(
+            &w, &dkimi::ui::MainWindow::loadingFinished, &w,
+            [&] {
+                if (p.isSet(select))
+                    w.selectFile(p.value(select));
+                if (p.isSet(signature))
+                    w.selectSignature(p.value(signature).toInt() - 1);
+                if (p.isSet(step)) {
+                    if (const auto kind = stepKindFromName(p.value(step))) {
+                        auto *walk = w.walkPane();
+                        const QModelIndex idx = walk->model()->stepIndex(qMax(0, w.currentSignature()), *kind);
+                        walk->tree()->setCurrentIndex(idx);
+                        walk->tree()->setFocus();
+                    }
+                }
+                QTimer::singleShot(400, &w, [&w, file] {
+                    const bool ok = w.grab().save(file);
+                    std::fprintf(ok ? stdout : stderr, "dkim-inspector: %s %s\n", ok ? "saved" : "could not save",
+                                 qPrintable(file));
+                    QApplication::exit(ok ? 0 : 1);
+                });
+            },
+            Qt::SingleShotConnection);
+    }
     w.show();
+    w.openPaths(p.positionalArguments());
+    if (p.positionalArguments().isEmpty() && p.isSet(screenshot))
+        QTimer::singleShot(0, &w, [&w] { Q_EMIT w.loadingFinished(); });
     return app.exec();
 }

@@ -1,0 +1,1419 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>dkimi::Step</name>
+    <message>
+        <source>Locate signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parse signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parse key record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canonicalize body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canonicalize headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::ByteView</name>
+    <message>
+        <source>Not covered by the signature (beyond l=)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy selected bytes exactly (no markers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy selected bytes as hex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy marked field</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::CanonicalPane</name>
+    <message>
+        <source>Canonicalized (hash input)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header hash input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canonical body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The exact bytes hashed for the signature: each header named in h=, tidied as c= says, then the DKIM-Signature itself with b= emptied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show spaces, tabs, CR and LF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the bytes as a hex dump</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signature selected: nothing was hashed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signature %1, c=%2/%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Header hash input&lt;/b&gt;: not computed (the check stopped earlier).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Header hash input&lt;/b&gt;: %1 bytes from %2 header fields, then this signature with b= emptied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Canonical body&lt;/b&gt;: not computed (the check stopped earlier).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Canonical body&lt;/b&gt;: %1 bytes; l=%2 signs only the first %2. &lt;b&gt;%3 bytes not covered by the signature&lt;/b&gt; (shaded) can say anything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Canonical body&lt;/b&gt;: %1 bytes, all covered by the body hash bh=</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::CopySupport</name>
+    <message>
+        <source>Copy value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy row</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::EvaluationTimeControl</name>
+    <message>
+        <source>Judge expiry at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the signature&apos;s expiry (x=) and timestamp (t=) are judged. Old evidence is often best judged at its own Date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time of this check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each message&apos;s own Date header (messages without one are judged now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>c&amp;hosen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen evaluation time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::FieldLocator</name>
+    <message>
+        <source>%1= of signature %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DKIM-Signature %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Malformed header line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header field %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mbox separator line (not part of the message)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank line between header and body</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::InspectorPane</name>
+    <message>
+        <source>Maximise this pane (again to restore)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximise %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::KeyPane</name>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key record text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key record tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1= of the key record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signature, so no key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looked up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zone file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: no key file is loaded and live DNS is off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNSSEC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not applicable (not from DNS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CNAME chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;no key record&lt;/b&gt; (%1). Often the domain rotated the key away; an archived copy of the key can still be loaded with Keys › Load key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;temporary failure&lt;/b&gt;: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RSA, %1 bits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ed25519 (256 bits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;revoked&lt;/b&gt; (empty p=)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;testing&lt;/b&gt; (t=y): treat as unsigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::MainWindow</name>
+    <message>
+        <source>DKIM Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter: From, Subject, domain, file… (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the evidence list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only messages with this result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With caveats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load key file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Forget loaded keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Offline (no live DNS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys come only from loaded key files. Live DNS lookups are not available yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;whitespace in raw message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw message as &amp;hex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canonicalized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About DKIM Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop reading; what was read so far stays in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>○ Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: no live DNS lookups. Keys come only from loaded key files, and each verdict says which file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: %1 messages in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages (*.eml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a folder of evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nothing yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zone files (*.zone *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file could not be loaded:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys: none loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a key file every signature is &quot;cannot check&quot;. Keys › Load key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>keys: %1 (%n records)</source>
+        <translation>
+            <numerusform>keys: %1 (%n record)</numerusform>
+            <numerusform>keys: %1 (%n records)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — DKIM Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bytes %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About DKIM Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;DKIM Inspector %1&lt;/h3&gt;&lt;p&gt;Proves or disproves where an email came from: it checks each DKIM signature of a message and shows every step, down to the byte.&lt;/p&gt;&lt;p&gt;DKIM shows that a domain vouched for these exact bytes. It does not show who received the message.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2 (built with %3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OpenSSL&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;GMime&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::MessageListModel</name>
+    <message>
+        <source>%1
+Could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no From)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no Subject)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing domain (d=): the domain that vouches for the message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selector (s=): which of the domain&apos;s keys was used; the key lives at selector._domainkey.domain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Date header, in UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::RawPane</name>
+    <message>
+        <source>Raw message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw message bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show spaces, tabs, CR and LF (Ctrl+Shift+W)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the bytes as a hex dump (Ctrl+Shift+H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes, as stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::SignaturePane</name>
+    <message>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DKIM-Signature tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2, header field %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rsa-sha1 is forbidden by RFC 8301</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired at the evaluation time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after the evaluation time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches the body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does NOT match the body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verifies with the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does NOT verify with the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Covers&lt;/b&gt;: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Present but not signed&lt;/b&gt; (could have been changed or added): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Locked against additions&lt;/b&gt; (listed more often than present): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::TagMeanings</name>
+    <message>
+        <source>Signing domain: the domain that vouches for the message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selector: which of the domain&apos;s keys was used; the key lives at selector._domainkey.domain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canonicalization: the agreed way to tidy whitespace before hashing, so harmless changes in transit do not break the signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body hash: a fingerprint of the message body, written into the signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key record: the public key the domain publishes in DNS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DKIM version (always 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Algorithm: RSA signature over a SHA-256 hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Algorithm: RSA over SHA-1 (forbidden by RFC 8301)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Algorithm: Ed25519 signature over a SHA-256 hash (RFC 8463)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Algorithm used to sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature itself, over the signed headers (base64)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canonicalization: headers %1, body %2 (how whitespace is tidied before hashing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed header fields, in the order they are hashed (bottom-most instance first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity of the user or agent the domain signs for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body length: only the first %1 bytes of the body are signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to fetch the key (dns/txt: a DNS TXT record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When it was signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed at %1 (as the signer&apos;s clock said)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies of the header fields as they were when signed (diagnostic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown tag (ignored, as RFC 6376 requires)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key record version (DKIM1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key type: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hash algorithms this key may be used with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public key: empty, so the key is revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The public key (base64)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services the key may be used for (* or email)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags: y = testing; the domain asks verifiers to treat its mail as unsigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags: s = i= must equal d= exactly, no subdomains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes for people (ignored by verifiers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Granularity (obsolete, RFC 4871)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown tag (ignored)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::TagTableModel</name>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::VerdictBanner</name>
+    <message>
+        <source>Open a message to see whether its signature holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File › Open, File › Open Folder, or drop files here. Keys › Load key file supplies the domains&apos; public keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing here proves which domain sent it: anyone can write any From header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature %1 of %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::VerdictPresenter</name>
+    <message>
+        <source>(no domain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature header is malformed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a tag appears twice in the signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a required tag is missing from the signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it uses an unknown DKIM version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it uses an algorithm DKIM does not define</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it names an unknown canonicalization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it asks for its key in a way other than DNS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a tag value in the signature is malformed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its identity i= lies outside the signing domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it does not cover the From header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its expiry x= is not later than its timestamp t=</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its body length l= is longer than the body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no key is published at %1 (often: the key was rotated away)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the domain has revoked the key at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key record at %1 is malformed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key record at %1 has an unknown version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key published at %1 is not a usable key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key at %1 is of another type than the signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key at %1 does not allow this hash algorithm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key at %1 is not meant for email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key requires i= to equal d= exactly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key lookup failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the message has two or more From headers, and a mail client may show an unsigned one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1-bit RSA key is too short to prove anything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it uses rsa-sha1, which RFC 8301 forbids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it expired at %1 (x=)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it claims to have been made at %1 (t=), after the evaluation time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by %1 — unchanged since signing, with caveats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by %1 — unchanged since signing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature by %1 is mathematically valid, but should not be relied on: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body was changed after %1 signed it; the signed headers are intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed headers were changed after %1 signed them, or this signature was not made with the key published at %2 (often: the key was rotated); the body is intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neither the body nor the signed headers match what %1 signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature by %1 cannot be checked: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not fetch the key for %1 right now: %2; try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message carries no DKIM signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DKIM shows that the signing domain vouched for these exact bytes. It does not show who received the message: a signed message can be resent to anyone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zone file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no key source (load a key file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RSA %1-bit key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ed25519 key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key at %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key lookup for %1 failed for now (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unusable key record at %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key was looked up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the time of this check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the message&apos;s Date header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a chosen time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expiry and timestamps judged at %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>partial body: %n bytes not signed</source>
+        <translation>
+            <numerusform>partial body: %n byte not signed</numerusform>
+            <numerusform>partial body: %n bytes not signed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The signature has l=: only the first %1 bytes of the canonical body are signed. Whatever follows can say anything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partial body (l=)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature has l=: anything appended to the body later would not break it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weak key (%1 bits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RSA keys under 1024 bits are factored cheaply; RFC 8301 forbids them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFC 8301 recommends RSA keys of at least 2048 bits; 1024-bit keys are within reach of well-funded attackers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rsa-sha1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-1 collisions can be bought; RFC 8301 forbids rsa-sha1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>testing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key has t=y: the domain asked verifiers to treat its mail as unsigned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>two From headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message has more than one From header. DKIM covers the bottom one; a mail client may display another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>x= lies before the evaluation time: intact, but past the date the signer set. Expired does not mean forged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t= lies after the evaluation time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>h= does not list From.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message has a %1 header that the signature does not cover: it could have been changed or added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PKCS#1 key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p= holds a bare RSAPublicKey instead of SubjectPublicKeyInfo (accepted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key not from DNS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key came from %1, not from a live DNS lookup: its provenance is that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNSSEC: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key&apos;s DNS answer was not DNSSEC-validated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LF line endings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file stores bare LF line endings; each was read as CRLF, as DKIM requires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mbox From line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file starts with an mbox &quot;From &quot; line, which is not part of the message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid, not reliable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pass, with caveats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with concerns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no key published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body hash matches bh=</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body hash does not match bh=</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature verifies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature does not verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n concerns</source>
+        <translation>
+            <numerusform>%1: %n concern</numerusform>
+            <numerusform>%1: %n concerns</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::WalkModel</name>
+    <message numerus="yes">
+        <source>output: %n bytes of header hash input (see Canonicalized)</source>
+        <translation>
+            <numerusform>output: %n byte of header hash input (see Canonicalized)</numerusform>
+            <numerusform>output: %n bytes of header hash input (see Canonicalized)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>output: %n bytes of canonical body (see Canonicalized)</source>
+        <translation>
+            <numerusform>output: %n byte of canonical body (see Canonicalized)</numerusform>
+            <numerusform>output: %n bytes of canonical body (see Canonicalized)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>output: the key record (see Key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output: body hash %1 (base64)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output: header hash %1 (hex)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>output: %n bytes of public key data</source>
+        <translation>
+            <numerusform>output: %n byte of public key data</numerusform>
+            <numerusform>output: %n bytes of public key data</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>output: the DKIM-Signature header field, %n bytes</source>
+        <translation>
+            <numerusform>output: the DKIM-Signature header field, %n byte</numerusform>
+            <numerusform>output: the DKIM-Signature header field, %n bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>output: %n bytes</source>
+        <translation>
+            <numerusform>output: %n byte</numerusform>
+            <numerusform>output: %n bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n remarks</source>
+        <translation>
+            <numerusform>%n remark</numerusform>
+            <numerusform>%n remarks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signature %1  d=%2  s=%3  %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::WalkPane</name>
+    <message>
+        <source>Walk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each step of the check</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

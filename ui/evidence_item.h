@@ -1,0 +1,28 @@
+#pragma once
+
+#include "message.h"
+#include "mime_summary.h"
+#include "verification_result.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace dkimi::ui {
+
+// One piece of evidence in the list: a message file, what the verifier concluded, and what a mail
+// client would display. Immutable once made; a re-verification makes a new item with the same id.
+struct EvidenceItem {
+    quint64 id = 0;                         // stable row identity, assigned by the list model
+    QString path;                           // the file as opened
+    QString error;                          // non-empty: the file could not be read (an error row)
+    std::shared_ptr<const Message> message; // null for an error row
+    MessageResult result;
+    MimeSummary mime;
+
+    bool isError() const { return !error.isEmpty() || !message; }
+};
+
+using EvidencePtr = std::shared_ptr<const EvidenceItem>;
+
+} // namespace dkimi::ui

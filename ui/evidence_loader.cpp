@@ -1,0 +1,165 @@
+#include "evidence_loader.h"
+
+#include "verifier.h"
+
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace dkimi::ui {
+
+EvidenceLoader::EvidenceLoader(QObject *parent) : QObject(parent) {}
+
+EvidenceLoader::~EvidenceLoader()
+{
+    stop();
+    waitForFinished();
+}
+
+void EvidenceLoader::stop()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+void EvidenceLoader::waitForFinished()
+{
+    if (m_future.isValid())
+        m_future.waitForFinished();
+}
+
+QStringList EvidenceLoader::messageFiles(const QString &folder)
+{
+    QStringList files;
+    QDirIterator it(folder, QDir::Files | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        const QFileInfo fi = it.fileInfo();
+        const bool message = fi.suffix().compare(QLatin1String("eml"), Qt::CaseInsensitive) == 0 ||
+                             fi.dir().dirName() == QLatin1String("cur") || fi.dir().dirName() == QLatin1String("new");
+        // A dangling link named like a message is listed, so that it shows up as an error row.
+        if (message && (fi.isFile() || (fi.isSymLink() && !fi.exists())))
+            files << fi.filePath();
+    }
+    files.sort();
+    return files;
+}
+
+EvidencePtr EvidenceLoader::verify(const EvidenceItem &item, const VerificationSettings &s)
+{
+    auto out = std::make_shared<EvidenceItem>(item);
+    if (!item.message)
+        return out;
+    VerifierOptions o;
+    o.resolver = s.resolver;
+    o.evaluationTime = s.now.isValid() ? s.now : QDateTime::currentDateTimeUtc();
+    o.evaluationBasis = QStringLiteral("now");
+    if (s.choice == EvaluationChoice::DateHeader && item.mime.date.isValid()) {
+        o.evaluationTime = item.mime.date.toUTC();
+        o.evaluationBasis = QStringLiteral("date_header");
+    } else if (s.choice == EvaluationChoice::Chosen && s.chosenTime.isValid()) {
+        o.evaluationTime = s.chosenTime.toUTC();
+        o.evaluationBasis = QStringLiteral("given");
+    }
+    const Verifier v(o);
+    out->result = v.verify(*item.message);
+    return out;
+}
+
+EvidencePtr EvidenceLoader::load(const QString &path, const VerificationSettings &s)
+{
+    EvidenceItem item;
+    item.path = path;
+    Expected<Message> m = Message::fromFile(path);
+    if (!m) {
+        item.error = m.error().message;
+        item.result.file = path;
+        return std::make_shared<EvidenceItem>(item);
+    }
+    item.message = std::make_shared<const Message>(std::move(*m));
+    item.mime = MimeSummary::of(*item.message);
+    return verify(item, s);
+}
+
+void EvidenceLoader::open(const QStringList &paths, const VerificationSettings &settings)
+{
+    start(
+        [paths] {
+            QStringList files;
+            for (const QString &p : paths) {
+                if (QFileInfo(p).isDir())
+                    files += messageFiles(p);
+                else
+                    files << p;
+            }
+            return files;
+        },
+        [settings](const QString &file, int) { return load(file, settings); });
+}
+
+void EvidenceLoader::reverify(const QList<EvidencePtr> &items, const VerificationSettings &settings)
+{
+    QStringList keys;
+    for (const EvidencePtr &e : items)
+        keys << e->path;
+    start([keys] { return keys; },
+          [items, settings](const QString &, int i) {
+              const EvidencePtr &e = items.at(i);
+              return e->message ? verify(*e, settings) : e;
+          });
+}
+
+void EvidenceLoader::start(std::function<QStringList()> discover, std::function<EvidencePtr(const QString &, int)> make)
+{
+    stop();
+    waitForFinished();
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_cancel = cancel;
+    const quint64 gen = ++m_generation;
+    m_busy = true;
+    // The worker only touches copies and the cancel flag; it reports through queued calls on this
+    // object, which the destructor keeps alive until the worker has finished.
+    m_future = QtConcurrent::run([this, gen, cancel, discover = std::move(discover), make = std::move(make)] {
+        const QStringList files = discover();
+        const int total = int(files.size());
+        auto post = [this, gen](QList<EvidencePtr> batch, int done, int all) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, gen, batch = std::move(batch), done, all] {
+                    if (gen != m_generation)
+                        return;
+                    if (!batch.isEmpty())
+                        Q_EMIT itemsReady(batch);
+                    Q_EMIT progress(done, all);
+                },
+                Qt::QueuedConnection);
+        };
+        post({}, 0, total);
+        QList<EvidencePtr> batch;
+        QElapsedTimer timer;
+        timer.start();
+        int done = 0;
+        for (int i = 0; i < total && !cancel->load(); ++i) {
+            batch.append(make(files.at(i), i));
+            done = i + 1;
+            if (batch.size() >= 64 || timer.elapsed() > 120) {
+                post(std::exchange(batch, {}), done, total);
+                timer.restart();
+            }
+        }
+        post(std::exchange(batch, {}), done, total);
+        const bool stopped = cancel->load();
+        QMetaObject::invokeMethod(
+            this,
+            [this, gen, stopped] {
+                if (gen != m_generation)
+                    return;
+                m_busy = false;
+                Q_EMIT finished(stopped);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+} // namespace dkimi::ui

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "evidence_item.h"
+#include "verification_settings.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace dkimi::ui {
+
+// Reads and verifies evidence off the UI thread (QtConcurrent), in batches, with progress and Stop.
+// Results are delivered as queued calls on this object, so they arrive only while it lives
+// (KeePassXC's AsyncTask pattern); the destructor stops the work and waits for it.
+class EvidenceLoader : public QObject {
+    Q_OBJECT
+public:
+    explicit EvidenceLoader(QObject *parent = nullptr);
+    ~EvidenceLoader() override;
+
+    // Files and folders (every message file below a folder). Each file becomes one item, an
+    // unreadable one an error item.
+    void open(const QStringList &paths, const VerificationSettings &settings);
+    // Verifies items again (new keys, new evaluation time); results keep the items' ids.
+    void reverify(const QList<EvidencePtr> &items, const VerificationSettings &settings);
+    void stop();
+    bool isBusy() const { return m_busy; }
+    void waitForFinished();
+
+    static QStringList messageFiles(const QString &folder);
+    static EvidencePtr load(const QString &path, const VerificationSettings &settings);
+    static EvidencePtr verify(const EvidenceItem &item, const VerificationSettings &settings);
+
+Q_SIGNALS:
+    void itemsReady(const QList<dkimi::ui::EvidencePtr> &items);
+    void progress(int done, int total);
+    void finished(bool stopped);
+
+private:
+    void start(std::function<QStringList()> discover, std::function<EvidencePtr(const QString &, int)> make);
+
+    QFuture<void> m_future;
+    std::shared_ptr<std::atomic_bool> m_cancel;
+    quint64 m_generation = 0;
+    bool m_busy = false;
+};
+
+} // namespace dkimi::ui

@@ -1,0 +1,60 @@
+#include "raw_pane.h"
+
+#include "byte_view.h"
+#include "field_locator.h"
+#include "whitespace_markers.h"
+
+#include <QLocale>
+#include <QToolButton>
+
+namespace dkimi::ui {
+
+RawPane::RawPane(QWidget *parent) : InspectorPane(tr("Raw message"), parent)
+{
+    setObjectName(QStringLiteral("rawPane"));
+    m_view = new ByteView(SourceId::RawMessage, this);
+    m_view->setObjectName(QStringLiteral("rawView"));
+    m_view->setSyntax(MessageHighlighter::Syntax::Message);
+    m_view->setAccessibleName(tr("Raw message bytes"));
+    m_whitespace = addToggle(QStringLiteral("%1 %2 %3")
+                                 .arg(WhitespaceMarkers::space())
+                                 .arg(WhitespaceMarkers::tab())
+                                 .arg(WhitespaceMarkers::crlf()),
+                             tr("Show spaces, tabs, CR and LF (Ctrl+Shift+W)"), false);
+    m_whitespace->setObjectName(QStringLiteral("rawWhitespaceToggle"));
+    m_hex = addToggle(tr("Hex"), tr("Show the bytes as a hex dump (Ctrl+Shift+H)"), false);
+    m_hex->setObjectName(QStringLiteral("rawHexToggle"));
+    connect(m_whitespace, &QToolButton::toggled, m_view, &ByteView::setShowWhitespace);
+    connect(m_hex, &QToolButton::toggled, m_view, &ByteView::setHexMode);
+    connect(m_view, &ByteView::byteActivated, this, &RawPane::onByte);
+    setContent(m_view);
+}
+
+void RawPane::evidenceChanged()
+{
+    const EvidencePtr &e = evidence();
+    const QByteArray bytes = e && e->message ? e->message->raw() : QByteArray();
+    if (bytes.constData() != m_view->bytes().constData() || bytes.size() != m_view->bytes().size())
+        m_view->setBytes(bytes);
+    else
+        m_view->setHighlights({});
+    setTitleDetail(e && e->message ? tr("%1 bytes, as stored").arg(QLocale().toString(qlonglong(bytes.size())))
+                                   : QString());
+}
+
+void RawPane::applySelection(const FieldSelection &sel)
+{
+    m_view->setHighlights(sel.rangesIn(SourceId::RawMessage));
+}
+
+void RawPane::onByte(qsizetype offset)
+{
+    if (!locator())
+        return;
+    FieldSelection sel = locator()->fieldAt(SourceId::RawMessage, offset, signature());
+    if (sel.ranges.isEmpty() && sel.label.isEmpty())
+        return;
+    select(sel);
+}
+
+} // namespace dkimi::ui

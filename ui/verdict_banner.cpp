@@ -1,0 +1,236 @@
+#include "verdict_banner.h"
+
+#include "verdict_icons.h"
+#include "verdict_presenter.h"
+
+#include <QEvent>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QVBoxLayout>
+
+namespace dkimi::ui {
+
+namespace {
+
+QString badgeStyle(const QPalette &pal, bool caveat)
+{
+    const bool dark = pal.color(QPalette::Base).lightness() < 128;
+    const QColor border = caveat ? VerdictIcons::color(VerdictIcons::Kind::Caveat) : pal.color(QPalette::Mid);
+    QColor bg = caveat ? VerdictIcons::color(VerdictIcons::Kind::Caveat) : pal.color(QPalette::Button);
+    bg.setAlpha(caveat ? (dark ? 60 : 38) : 255);
+    return QStringLiteral("QLabel { border: 1px solid %1; border-radius: 9px; padding: 1px 8px; background: %2; }")
+        .arg(border.name(), bg.name(QColor::HexArgb));
+}
+
+} // namespace
+
+VerdictBanner::VerdictBanner(QWidget *parent) : QFrame(parent)
+{
+    setObjectName(QStringLiteral("verdictBanner"));
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    setBackgroundRole(QPalette::Base);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(8, 6, 8, 6);
+    outer->setSpacing(4);
+    m_rows = new QVBoxLayout;
+    m_rows->setSpacing(4);
+    outer->addLayout(m_rows);
+    m_note = new QLabel(this);
+    m_note->setObjectName(QStringLiteral("verdictNote"));
+    m_note->setWordWrap(true);
+    m_note->setForegroundRole(QPalette::PlaceholderText);
+    QFont f = m_note->font();
+    f.setPointSizeF(f.pointSizeF() * 0.9);
+    m_note->setFont(f);
+    outer->addWidget(m_note);
+    setEvidence({}, -1);
+}
+
+void VerdictBanner::clearRows()
+{
+    for (Row &r : m_items)
+        delete r.frame;
+    m_items.clear();
+}
+
+VerdictBanner::Row VerdictBanner::addRow(const QPixmap &icon, const QString &headline, const QString &detail,
+                                         const QString &accessible)
+{
+    Row row;
+    row.frame = new QFrame(this);
+    row.frame->setObjectName(QStringLiteral("verdictRow"));
+    row.frame->setFrameShape(QFrame::NoFrame);
+    row.frame->setAccessibleName(accessible);
+    row.frame->installEventFilter(this);
+    auto *h = new QHBoxLayout(row.frame);
+    h->setContentsMargins(6, 4, 6, 4);
+    h->setSpacing(10);
+    auto *iconLabel = new QLabel(row.frame);
+    iconLabel->setPixmap(icon);
+    iconLabel->setAlignment(Qt::AlignTop);
+    iconLabel->setAccessibleName(accessible);
+    h->addWidget(iconLabel, 0, Qt::AlignTop);
+    auto *v = new QVBoxLayout;
+    v->setSpacing(2);
+    row.headline = new QLabel(row.frame);
+    row.headline->setObjectName(QStringLiteral("verdictHeadline"));
+    row.headline->setTextFormat(Qt::RichText);
+    row.headline->setWordWrap(true);
+    row.headline->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont hf = row.headline->font();
+    hf.setPointSizeF(hf.pointSizeF() * 1.25);
+    row.headline->setFont(hf);
+    row.headline->setText(headline);
+    v->addWidget(row.headline);
+    row.detail = new QLabel(row.frame);
+    row.detail->setWordWrap(true);
+    row.detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    row.detail->setText(detail);
+    row.detail->setVisible(!detail.isEmpty());
+    v->addWidget(row.detail);
+    h->addLayout(v, 1);
+    m_rows->addWidget(row.frame);
+    return row;
+}
+
+void VerdictBanner::setEvidence(const EvidencePtr &item, int currentSignature)
+{
+    clearRows();
+    m_item = item;
+    m_current = currentSignature;
+    const int iconSize = 30;
+    const qreal dpr = devicePixelRatioF();
+    if (!item) {
+        Row r = addRow(VerdictIcons::pixmap(VerdictIcons::Kind::None, iconSize, dpr),
+                       tr("Open a message to see whether its signature holds"),
+                       tr("File › Open, File › Open Folder, or drop files here. Keys › Load key file supplies the "
+                          "domains' public keys."),
+                       tr("No message"));
+        m_items.append(r);
+        m_note->clear();
+        return;
+    }
+    if (item->isError()) {
+        Row r = addRow(VerdictIcons::pixmap(VerdictIcons::Kind::Error, iconSize, dpr),
+                       tr("This file could not be read: %1").arg(item->error.toHtmlEscaped()),
+                       item->path.toHtmlEscaped(), tr("Error"));
+        m_items.append(r);
+        m_note->clear();
+        return;
+    }
+    const MessageResult &res = item->result;
+    if (res.signatures.isEmpty()) {
+        Row r =
+            addRow(VerdictIcons::pixmap(VerdictIcons::Kind::None, iconSize, dpr),
+                   VerdictPresenter::noSignature().toHtmlEscaped(),
+                   tr("Nothing here proves which domain sent it: anyone can write any From header."), tr("Unsigned"));
+        m_items.append(r);
+    }
+    for (const SignatureResult &s : res.signatures) {
+        VerdictIcons::Kind kind = VerdictIcons::forResult(s.result);
+        const QList<VerdictPresenter::Badge> badges = VerdictPresenter::badges(s);
+        const bool caveats = VerdictPresenter::hasCaveats(s);
+        if (s.result == Result::Pass && caveats)
+            kind = VerdictIcons::Kind::Caveat;
+        QString detail = QStringLiteral("%1 · %2").arg(VerdictPresenter::keyLine(s).toHtmlEscaped(),
+                                                       VerdictPresenter::evaluationLine(res).toHtmlEscaped());
+        if (res.signatures.size() > 1)
+            detail = tr("Signature %1 of %2 · %3").arg(s.index + 1).arg(res.signatures.size()).arg(detail);
+        Row r = addRow(VerdictIcons::pixmap(kind, iconSize, dpr), VerdictPresenter::headline(s, true), detail,
+                       VerdictPresenter::resultWord(s.result));
+        r.headline->setToolTip(s.detail);
+        if (!badges.isEmpty()) {
+            auto *bl = new QHBoxLayout;
+            bl->setSpacing(6);
+            bl->setContentsMargins(0, 2, 0, 0);
+            for (const VerdictPresenter::Badge &b : badges) {
+                auto *label = new QLabel(r.frame);
+                label->setObjectName(QStringLiteral("verdictBadge"));
+                label->setText((b.caveat ? QStringLiteral("⚠ ") : QStringLiteral("ℹ ")) + b.text);
+                label->setToolTip(b.tooltip);
+                label->setAccessibleName(b.text);
+                label->setStyleSheet(badgeStyle(palette(), b.caveat));
+                label->setProperty("caveat", b.caveat);
+                bl->addWidget(label);
+                r.badges.append(label);
+            }
+            bl->addStretch(1);
+            auto *v = qobject_cast<QVBoxLayout *>(r.headline->parentWidget()->layout()->itemAt(1)->layout());
+            if (v)
+                v->addLayout(bl);
+        }
+        m_items.append(r);
+    }
+    m_note->setText(VerdictPresenter::whatItProves());
+    updateCurrent();
+}
+
+void VerdictBanner::setCurrentSignature(int signature)
+{
+    m_current = signature;
+    updateCurrent();
+}
+
+void VerdictBanner::updateCurrent()
+{
+    const bool several = m_item && m_item->result.signatures.size() > 1;
+    for (int i = 0; i < m_items.size(); ++i) {
+        QFrame *f = m_items.at(i).frame;
+        const bool cur = several && i == m_current;
+        f->setStyleSheet(cur ? QStringLiteral("QFrame#verdictRow { border-left: 3px solid %1; }")
+                                   .arg(palette().color(QPalette::Highlight).name())
+                             : QStringLiteral("QFrame#verdictRow { border-left: 3px solid transparent; }"));
+        f->setCursor(several ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    }
+}
+
+bool VerdictBanner::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::MouseButtonRelease) {
+        for (int i = 0; i < m_items.size(); ++i) {
+            if (m_items.at(i).frame == watched && m_item && i < m_item->result.signatures.size()) {
+                Q_EMIT signatureActivated(i);
+                return true;
+            }
+        }
+    }
+    return QFrame::eventFilter(watched, event);
+}
+
+void VerdictBanner::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_item)
+        setEvidence(m_item, m_current);
+}
+
+QStringList VerdictBanner::headlines() const
+{
+    QStringList out;
+    for (const Row &r : m_items) {
+        QString t = r.headline->text();
+        t.remove(QStringLiteral("<b>")).remove(QStringLiteral("</b>"));
+        out << t.replace(QStringLiteral("&amp;"), QStringLiteral("&"));
+    }
+    return out;
+}
+
+QStringList VerdictBanner::badges(int row) const
+{
+    QStringList out;
+    if (row < 0 || row >= m_items.size())
+        return out;
+    for (const QLabel *b : m_items.at(row).badges)
+        out << b->accessibleName();
+    return out;
+}
+
+QString VerdictBanner::detailText(int row) const
+{
+    return row >= 0 && row < m_items.size() ? m_items.at(row).detail->text() : QString();
+}
+
+} // namespace dkimi::ui

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "evidence_item.h"
+
+#include <QFrame>
+#include <QList>
+
+class QLabel;
+class QVBoxLayout;
+
+namespace dkimi::ui {
+
+// The verdict at the top of a message, in words a reporter can quote: one row per signature (never
+// only the best one), each with its icon, headline, key and evaluation time, and caveat badges.
+class VerdictBanner : public QFrame {
+    Q_OBJECT
+public:
+    explicit VerdictBanner(QWidget *parent = nullptr);
+
+    void setEvidence(const EvidencePtr &item, int currentSignature);
+    void setCurrentSignature(int signature);
+
+    // For tests and accessibility: the headline of each row, and the badges of one row.
+    QStringList headlines() const;
+    QStringList badges(int row) const;
+    QString detailText(int row) const;
+
+Q_SIGNALS:
+    void signatureActivated(int signature);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    struct Row {
+        QFrame *frame = nullptr;
+        QLabel *headline = nullptr;
+        QLabel *detail = nullptr;
+        QList<QLabel *> badges;
+    };
+    void clearRows();
+    Row addRow(const QPixmap &icon, const QString &headline, const QString &detail, const QString &accessible);
+    void updateCurrent();
+
+    QVBoxLayout *m_rows = nullptr;
+    QLabel *m_note = nullptr;
+    QList<Row> m_items;
+    EvidencePtr m_item;
+    int m_current = -1;
+};
+
+} // namespace dkimi::ui

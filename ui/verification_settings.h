@@ -1,0 +1,26 @@
+#pragma once
+
+#include "key_resolver.h"
+
+#include <QDateTime>
+
+#include <memory>
+
+namespace dkimi::ui {
+
+// When x= and t= are judged: the evidence may be old, and "expired" must say "expired at when".
+enum class EvaluationChoice {
+    Now,        // the time of this check
+    DateHeader, // each message's own Date header (falls back to now when it has none)
+    Chosen,     // a time the user picked
+};
+
+// Everything a verification run needs, copied into the worker so the UI may change it meanwhile.
+struct VerificationSettings {
+    std::shared_ptr<const KeyResolver> resolver;
+    EvaluationChoice choice = EvaluationChoice::Now;
+    QDateTime chosenTime; // UTC; used with EvaluationChoice::Chosen
+    QDateTime now;        // fixed at the start of a run, so every message is judged at the same "now"
+};
+
+} // namespace dkimi::ui
