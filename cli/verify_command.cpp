@@ -3,6 +3,7 @@
 #include "batch_summary.h"
 #include "batch_verifier.h"
 #include "csv_writer.h"
+#include "evidence_strength.h"
 #include "key_source_options.h"
 #include "report_writer.h"
 #include "verifier.h"
@@ -116,7 +117,12 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
                                                        "signing domain and year (on stderr for json and csv)."));
     const QCommandLineOption quietOpt(QStringLiteral("quiet"),
                                       QStringLiteral("Print no per-message output (use with --summary)."));
-    p.addOptions({atOpt, formatOpt, walkOpt, jobsOpt, summaryOpt, quietOpt});
+    const QCommandLineOption publishedOpt(
+        QStringLiteral("published-keys"),
+        QStringLiteral("Keys whose private halves were made public (TSV: domain, selector, published date, "
+                       "source, note): a signature judged after that date proves nothing."),
+        QStringLiteral("FILE"));
+    p.addOptions({atOpt, formatOpt, walkOpt, jobsOpt, summaryOpt, quietOpt, publishedOpt});
     p.addPositionalArgument(QStringLiteral("INPUT"),
                             QStringLiteral("Message files, mbox archives, Maildirs or folders."),
                             QStringLiteral("INPUT..."));
@@ -169,6 +175,14 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
         return ExitUsage;
     }
     vo.resolver = *resolver;
+    if (p.isSet(publishedOpt)) {
+        auto published = PublishedKeyList::load(p.value(publishedOpt));
+        if (!published) {
+            write(err, QStringLiteral("dkim-inspector-cli verify: %1\n").arg(published.error().toString()));
+            return ExitUsage;
+        }
+        vo.publishedKeys = *published;
+    }
 
     ReportOptions ro;
     ro.includeWalk = p.isSet(walkOpt);

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void csvOutput();
     void summary();
     void badJobs();
+    void publishedKeys();
 
 private:
     struct Run {
@@ -237,6 +238,25 @@ void TstCli::badJobs()
     const Run r = cli({QStringLiteral("verify"), QStringLiteral("--jobs"), QStringLiteral("zero"), QStringLiteral("x.eml")});
     QCOMPARE(r.code, 2);
     QVERIFY(r.err.contains("--jobs"));
+}
+
+void TstCli::publishedKeys()
+{
+    const QString msg = kData + QStringLiteral("/forensics/key_published.eml");
+    const QStringList base{QStringLiteral("verify"), QStringLiteral("--offline"), QStringLiteral("--keys"),
+                           kData + QStringLiteral("/forensics/keys.zone"), QStringLiteral("--at"),
+                           QStringLiteral("2026-01-01T00:00:00Z"), QStringLiteral("--format"), QStringLiteral("json")};
+    // Without the list the signature passes; with it, judged after the publication date, it proves nothing.
+    Run r = cli(base + QStringList{msg});
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("result")).toString(), QStringLiteral("pass"));
+    r = cli(base + QStringList{QStringLiteral("--published-keys"), kData + QStringLiteral("/forensics/published_keys.tsv"), msg});
+    const QJsonObject sig =
+        QJsonDocument::fromJson(r.out).object().value(QStringLiteral("signatures")).toArray().at(0).toObject();
+    QCOMPARE(sig.value(QStringLiteral("result")).toString(), QStringLiteral("policy"));
+    QCOMPARE(sig.value(QStringLiteral("reason")).toString(), QStringLiteral("key_published"));
+    r = cli(base + QStringList{QStringLiteral("--published-keys"), QStringLiteral("/nonexistent/p.tsv"), msg});
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.err.contains("/nonexistent/p.tsv"));
 }
 
 QTEST_GUILESS_MAIN(TstCli)
