@@ -103,6 +103,11 @@ void ByteView::setSyntax(MessageHighlighter::Syntax syntax)
     m_highlighter->setSyntax(syntax);
 }
 
+void ByteView::setBuiltinHighlighting(bool on)
+{
+    m_highlighter->setDocument(on ? document() : nullptr);
+}
+
 void ByteView::setShowWhitespace(bool on)
 {
     if (on == m_whitespace)
@@ -272,9 +277,11 @@ void ByteView::applySelections()
     if (m_shaded.offset >= 0 && m_shaded.length > 0) {
         QTextCharFormat shade;
         QColor c = palette().color(QPalette::Text);
-        c.setAlpha(40);
+        c.setAlpha(28);
         shade.setBackground(QBrush(c, Qt::BDiagPattern));
-        shade.setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
+        QColor text = palette().color(QPalette::Text);
+        text.setAlpha(150);
+        shade.setForeground(text);
         shade.setToolTip(tr("Not covered by the signature (beyond l=)"));
         all += selectionsFor(m_shaded, shade);
     }

@@ -22,6 +22,8 @@ public:
     void setBytes(const QByteArray &bytes);
     const QByteArray &bytes() const { return m_bytes; }
     void setSyntax(MessageHighlighter::Syntax syntax);
+    // Off when another highlighter (KSyntaxHighlighting) colours the document instead.
+    void setBuiltinHighlighting(bool on);
 
     void setShowWhitespace(bool on);
     bool showWhitespace() const { return m_whitespace; }

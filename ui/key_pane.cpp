@@ -50,9 +50,7 @@ KeyPane::KeyPane(QWidget *parent) : InspectorPane(tr("Key"), parent)
     split->addWidget(m_summary);
     split->addWidget(m_record);
     split->addWidget(m_table);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 1);
-    split->setStretchFactor(2, 2);
+    split->setSizes({190, 70, 110});
     setContent(split);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &cur) {
         if (m_silent || !cur.isValid())

@@ -78,13 +78,16 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_keys(std::make_
     m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 8);
     m_list->horizontalHeader()->setSectionResizeMode(MessageListModel::IconColumn, QHeaderView::Fixed);
     m_list->setColumnWidth(MessageListModel::IconColumn, 28);
-    m_list->setColumnWidth(MessageListModel::FromColumn, 150);
-    m_list->setColumnWidth(MessageListModel::SubjectColumn, 170);
+    m_list->setColumnWidth(MessageListModel::FromColumn, 130);
+    m_list->setColumnWidth(MessageListModel::SubjectColumn, 150);
     m_list->setColumnWidth(MessageListModel::DateColumn, 118);
-    m_list->setColumnWidth(MessageListModel::DomainColumn, 140);
+    m_list->setColumnWidth(MessageListModel::DomainColumn, 125);
     m_list->setColumnWidth(MessageListModel::SelectorColumn, 100);
     m_list->setColumnWidth(MessageListModel::ResultColumn, 130);
     m_list->horizontalHeader()->setStretchLastSection(true);
+    // What a reader needs first stays in view: verdict, who, what, who signed, result.
+    m_list->horizontalHeader()->moveSection(MessageListModel::ResultColumn, MessageListModel::DateColumn);
+    m_list->horizontalHeader()->moveSection(MessageListModel::DomainColumn, MessageListModel::DateColumn + 1);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &cur) {
         showEvidence(cur.isValid() ? m_model->item(m_proxy->mapToSource(cur).row()) : EvidencePtr());
     });
@@ -298,9 +301,9 @@ void MainWindow::buildStatusBar()
 void MainWindow::resetLayout()
 {
     resize(1560, 960);
-    m_mainSplit->setSizes({430, 1130});
+    m_mainSplit->setSizes({440, 1120});
     m_rightSplit->setSizes({120, 360, 440});
-    m_topPanes->setSizes({420, 400, 310});
+    m_topPanes->setSizes({330, 470, 320});
     m_bottomPanes->setSizes({560, 570});
     for (InspectorPane *p : std::as_const(m_panes))
         p->show();
@@ -600,7 +603,8 @@ void MainWindow::fitBanner()
     QList<int> sizes = m_rightSplit->sizes();
     if (sizes.size() != 3)
         return;
-    const int want = qMin(m_banner->sizeHint().height() + 4, (sizes[0] + sizes[1] + sizes[2]) / 2);
+    const int h = m_banner->heightFor(qMax(400, m_rightSplit->width() - 4));
+    const int want = qMin(h + 6, (sizes[0] + sizes[1] + sizes[2]) / 2);
     const int delta = want - sizes[0];
     if (delta == 0)
         return;

@@ -5,6 +5,13 @@
 #include "whitespace_markers.h"
 
 #include <QLocale>
+
+#ifdef DKIMI_HAVE_KSYNTAXHIGHLIGHTING
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <KSyntaxHighlighting/Theme>
+#endif
 #include <QToolButton>
 
 namespace dkimi::ui {
@@ -16,6 +23,17 @@ RawPane::RawPane(QWidget *parent) : InspectorPane(tr("Raw message"), parent)
     m_view->setObjectName(QStringLiteral("rawView"));
     m_view->setSyntax(MessageHighlighter::Syntax::Message);
     m_view->setAccessibleName(tr("Raw message bytes"));
+#ifdef DKIMI_HAVE_KSYNTAXHIGHLIGHTING
+    // KDE's e-mail definition when it is there; the built-in highlighter otherwise (Debian 12).
+    static KSyntaxHighlighting::Repository repository;
+    const KSyntaxHighlighting::Definition email = repository.definitionForName(QStringLiteral("Email"));
+    if (email.isValid()) {
+        m_view->setBuiltinHighlighting(false);
+        auto *ksh = new KSyntaxHighlighting::SyntaxHighlighter(m_view->document());
+        ksh->setTheme(repository.themeForPalette(palette()));
+        ksh->setDefinition(email);
+    }
+#endif
     m_whitespace = addToggle(QStringLiteral("%1 %2 %3")
                                  .arg(WhitespaceMarkers::space())
                                  .arg(WhitespaceMarkers::tab())

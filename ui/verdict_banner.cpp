@@ -176,14 +176,19 @@ void VerdictBanner::setCurrentSignature(int signature)
 
 void VerdictBanner::updateCurrent()
 {
+    // With several signatures, the one the panes show is tinted; a click on another row shows that one.
     const bool several = m_item && m_item->result.signatures.size() > 1;
     for (int i = 0; i < m_items.size(); ++i) {
         QFrame *f = m_items.at(i).frame;
         const bool cur = several && i == m_current;
-        f->setStyleSheet(cur ? QStringLiteral("QFrame#verdictRow { border-left: 3px solid %1; }")
-                                   .arg(palette().color(QPalette::Highlight).name())
-                             : QStringLiteral("QFrame#verdictRow { border-left: 3px solid transparent; }"));
+        QPalette pal = palette();
+        QColor tint = pal.color(QPalette::Highlight);
+        tint.setAlpha(45);
+        pal.setColor(QPalette::Window, tint);
+        f->setPalette(pal);
+        f->setAutoFillBackground(cur);
         f->setCursor(several ? Qt::PointingHandCursor : Qt::ArrowCursor);
+        f->setToolTip(several && !cur ? tr("Click to show this signature in the panes below") : QString());
     }
 }
 
@@ -205,6 +210,29 @@ void VerdictBanner::changeEvent(QEvent *event)
     QFrame::changeEvent(event);
     if (event->type() == QEvent::PaletteChange && m_item)
         setEvidence(m_item, m_current);
+}
+
+int VerdictBanner::heightFor(int width) const
+{
+    // Labels that wrap report their height for a width; add up rows, note and margins.
+    const QMargins outer = layout()->contentsMargins();
+    const int inner = width - outer.left() - outer.right();
+    int h = outer.top() + outer.bottom();
+    auto labelHeight = [](const QLabel *l, int w) {
+        if (!l || !l->isVisibleTo(l->parentWidget()) || l->text().isEmpty())
+            return 0;
+        const int hw = l->heightForWidth(w);
+        return hw > 0 ? hw : l->sizeHint().height();
+    };
+    for (const Row &r : m_items) {
+        const int textWidth = inner - 12 - 40; // row margins, icon and spacing
+        int rh = 8 + labelHeight(r.headline, textWidth) + 2 + labelHeight(r.detail, textWidth);
+        if (!r.badges.isEmpty())
+            rh += 4 + r.badges.first()->sizeHint().height();
+        h += rh + m_rows->spacing();
+    }
+    h += labelHeight(m_note, inner) + 4;
+    return h;
 }
 
 QStringList VerdictBanner::headlines() const

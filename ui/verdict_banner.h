@@ -24,6 +24,8 @@ public:
     QStringList headlines() const;
     QStringList badges(int row) const;
     QString detailText(int row) const;
+    // The height that shows every row at this width (word-wrapped labels included).
+    int heightFor(int width) const;
 
 Q_SIGNALS:
     void signatureActivated(int signature);
