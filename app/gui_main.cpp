@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QImageWriter>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTimer>
@@ -111,7 +112,11 @@ int main(int argc, char *argv[])
                     }
                 }
                 QTimer::singleShot(400, &w, [&w, file] {
-                    const bool ok = w.grab().save(file);
+                    // Opaque RGB and the highest zlib level keep documentation screenshots small.
+                    const QImage image = w.grab().toImage().convertToFormat(QImage::Format_RGB888);
+                    QImageWriter writer(file);
+                    writer.setQuality(0);
+                    const bool ok = writer.write(image);
                     std::fprintf(ok ? stdout : stderr, "dkim-inspector: %s %s\n", ok ? "saved" : "could not save",
                                  qPrintable(file));
                     QApplication::exit(ok ? 0 : 1);
