@@ -397,6 +397,14 @@ void KeyStoreResolver::keyUsed(const KeyLookup &lookup, const QByteArray &record
     const qsizetype at = name.indexOf("._domainkey.");
     if (at <= 0)
         return;
+    {
+        const QByteArray seen = name.toLower() + ' ' + lookup.fetchedAt.toString(Qt::ISODateWithMs).toLatin1() + ' ' +
+                                digest(HashAlgorithm::Sha256, record).toHex();
+        QMutexLocker lock(&m_seenMutex);
+        if (m_seen.contains(seen))
+            return;
+        m_seen.insert(seen);
+    }
     StoredKey k;
     k.selector = name.left(at);
     k.domain = name.mid(at + 12);

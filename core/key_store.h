@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QMutex>
+#include <QSet>
 
 #include <optional>
 
@@ -87,6 +88,10 @@ public:
 
 private:
     std::shared_ptr<KeyStore> m_store;
+    // Answers already written: a batch verifies many messages with the same cached DNS answer, and
+    // one write per answer is enough.
+    mutable QMutex m_seenMutex;
+    mutable QSet<QByteArray> m_seen;
 };
 
 } // namespace dkimi
