@@ -19,8 +19,11 @@ struct EvidenceItem {
     std::shared_ptr<const Message> message; // null for an error row
     MessageResult result;
     MimeSummary mime;
+    // Large folders keep only what the list needs: the bytes and the walk outputs are dropped and
+    // read again (and verified again) when the message is shown.
+    bool stripped = false;
 
-    bool isError() const { return !error.isEmpty() || !message; }
+    bool isError() const { return !error.isEmpty() || (!message && !stripped); }
 };
 
 using EvidencePtr = std::shared_ptr<const EvidenceItem>;

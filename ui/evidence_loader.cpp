@@ -82,6 +82,30 @@ EvidencePtr EvidenceLoader::load(const QString &path, const VerificationSettings
     return verify(item, s);
 }
 
+EvidencePtr EvidenceLoader::strip(const EvidencePtr &item)
+{
+    if (!item->message)
+        return item;
+    auto light = std::make_shared<EvidenceItem>(*item);
+    light->message.reset();
+    light->stripped = true;
+    for (SignatureResult &s : light->result.signatures) {
+        s.headerHashInput.clear();
+        for (Step &st : s.steps)
+            st.output.clear();
+    }
+    return light;
+}
+
+EvidencePtr EvidenceLoader::reload(const EvidenceItem &item, VerificationSettings settings)
+{
+    if (item.result.evaluatedAt.isValid())
+        settings.now = item.result.evaluatedAt;
+    auto full = std::make_shared<EvidenceItem>(*load(item.path, settings));
+    full->id = item.id;
+    return full;
+}
+
 void EvidenceLoader::open(const QStringList &paths, const VerificationSettings &settings)
 {
     start(
@@ -95,7 +119,7 @@ void EvidenceLoader::open(const QStringList &paths, const VerificationSettings &
             }
             return files;
         },
-        [settings](const QString &file, int) { return load(file, settings); });
+        [settings](const QString &file, int) { return load(file, settings); }, m_stripAbove);
 }
 
 void EvidenceLoader::reverify(const QList<EvidencePtr> &items, const VerificationSettings &settings)
@@ -106,11 +130,18 @@ void EvidenceLoader::reverify(const QList<EvidencePtr> &items, const Verificatio
     start([keys] { return keys; },
           [items, settings](const QString &, int i) {
               const EvidencePtr &e = items.at(i);
+              if (e->stripped) {
+                  auto again = std::make_shared<EvidenceItem>(*load(e->path, settings));
+                  again->id = e->id;
+                  return EvidencePtr(again);
+              }
               return e->message ? verify(*e, settings) : e;
-          });
+          },
+          m_stripAbove);
 }
 
-void EvidenceLoader::start(std::function<QStringList()> discover, std::function<EvidencePtr(const QString &, int)> make)
+void EvidenceLoader::start(std::function<QStringList()> discover, std::function<EvidencePtr(const QString &, int)> make,
+                           int stripAbove)
 {
     stop();
     waitForFinished();
@@ -120,46 +151,48 @@ void EvidenceLoader::start(std::function<QStringList()> discover, std::function<
     m_busy = true;
     // The worker only touches copies and the cancel flag; it reports through queued calls on this
     // object, which the destructor keeps alive until the worker has finished.
-    m_future = QtConcurrent::run([this, gen, cancel, discover = std::move(discover), make = std::move(make)] {
-        const QStringList files = discover();
-        const int total = int(files.size());
-        auto post = [this, gen](QList<EvidencePtr> batch, int done, int all) {
+    m_future =
+        QtConcurrent::run([this, gen, cancel, stripAbove, discover = std::move(discover), make = std::move(make)] {
+            const QStringList files = discover();
+            const int total = int(files.size());
+            auto post = [this, gen](QList<EvidencePtr> batch, int done, int all) {
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, gen, batch = std::move(batch), done, all] {
+                        if (gen != m_generation)
+                            return;
+                        if (!batch.isEmpty())
+                            Q_EMIT itemsReady(batch);
+                        Q_EMIT progress(done, all);
+                    },
+                    Qt::QueuedConnection);
+            };
+            post({}, 0, total);
+            QList<EvidencePtr> batch;
+            QElapsedTimer timer;
+            timer.start();
+            int done = 0;
+            for (int i = 0; i < total && !cancel->load(); ++i) {
+                EvidencePtr item = make(files.at(i), i);
+                batch.append(total > stripAbove ? strip(item) : item);
+                done = i + 1;
+                if (batch.size() >= 64 || timer.elapsed() > 120) {
+                    post(std::exchange(batch, {}), done, total);
+                    timer.restart();
+                }
+            }
+            post(std::exchange(batch, {}), done, total);
+            const bool stopped = cancel->load();
             QMetaObject::invokeMethod(
                 this,
-                [this, gen, batch = std::move(batch), done, all] {
+                [this, gen, stopped] {
                     if (gen != m_generation)
                         return;
-                    if (!batch.isEmpty())
-                        Q_EMIT itemsReady(batch);
-                    Q_EMIT progress(done, all);
+                    m_busy = false;
+                    Q_EMIT finished(stopped);
                 },
                 Qt::QueuedConnection);
-        };
-        post({}, 0, total);
-        QList<EvidencePtr> batch;
-        QElapsedTimer timer;
-        timer.start();
-        int done = 0;
-        for (int i = 0; i < total && !cancel->load(); ++i) {
-            batch.append(make(files.at(i), i));
-            done = i + 1;
-            if (batch.size() >= 64 || timer.elapsed() > 120) {
-                post(std::exchange(batch, {}), done, total);
-                timer.restart();
-            }
-        }
-        post(std::exchange(batch, {}), done, total);
-        const bool stopped = cancel->load();
-        QMetaObject::invokeMethod(
-            this,
-            [this, gen, stopped] {
-                if (gen != m_generation)
-                    return;
-                m_busy = false;
-                Q_EMIT finished(stopped);
-            },
-            Qt::QueuedConnection);
-    });
+        });
 }
 
 } // namespace dkimi::ui

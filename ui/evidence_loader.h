@@ -29,11 +29,16 @@ public:
     void reverify(const QList<EvidencePtr> &items, const VerificationSettings &settings);
     void stop();
     bool isBusy() const { return m_busy; }
+    // Runs with more files than this keep light items (see EvidenceItem::stripped).
+    void setStripAbove(int files) { m_stripAbove = files; }
     void waitForFinished();
 
     static QStringList messageFiles(const QString &folder);
     static EvidencePtr load(const QString &path, const VerificationSettings &settings);
     static EvidencePtr verify(const EvidenceItem &item, const VerificationSettings &settings);
+    // The full item again: read from disk and verified at the time the light one was.
+    static EvidencePtr reload(const EvidenceItem &item, VerificationSettings settings);
+    static EvidencePtr strip(const EvidencePtr &item);
 
 Q_SIGNALS:
     void itemsReady(const QList<dkimi::ui::EvidencePtr> &items);
@@ -41,12 +46,14 @@ Q_SIGNALS:
     void finished(bool stopped);
 
 private:
-    void start(std::function<QStringList()> discover, std::function<EvidencePtr(const QString &, int)> make);
+    void start(std::function<QStringList()> discover, std::function<EvidencePtr(const QString &, int)> make,
+               int stripAbove);
 
     QFuture<void> m_future;
     std::shared_ptr<std::atomic_bool> m_cancel;
     quint64 m_generation = 0;
     bool m_busy = false;
+    int m_stripAbove = 200;
 };
 
 } // namespace dkimi::ui

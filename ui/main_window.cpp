@@ -583,8 +583,10 @@ bool MainWindow::selectFile(const QString &fileName)
     return false;
 }
 
-void MainWindow::showEvidence(const EvidencePtr &item)
+void MainWindow::showEvidence(const EvidencePtr &light)
 {
+    // A light item (large folder) is read and verified again, at the time it was judged.
+    const EvidencePtr item = light && light->stripped ? EvidenceLoader::reload(*light, settings()) : light;
     m_current = item;
     m_currentSig = item && !item->isError() && !item->result.signatures.isEmpty() ? 0 : -1;
     m_locator.setEvidence(item);

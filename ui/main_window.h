@@ -65,6 +65,7 @@ public:
     EvaluationTimeControl *evaluationControl() const { return m_evalTime; }
     QLabel *keysLabel() const { return m_keysLabel; }
     QLabel *offlineLabel() const { return m_offlineLabel; }
+    EvidenceLoader *loader() const { return m_loader; }
 
 Q_SIGNALS:
     void loadingFinished();
@@ -81,7 +82,7 @@ private:
     void saveLayout();
     void resetLayout();
     VerificationSettings settings() const;
-    void showEvidence(const EvidencePtr &item);
+    void showEvidence(const EvidencePtr &light);
     void fitBanner();
     void relay(const FieldSelection &sel);
     void onItemsReady(const QList<EvidencePtr> &items);

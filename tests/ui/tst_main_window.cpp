@@ -344,6 +344,34 @@ private Q_SLOTS:
         QVERIFY(w.currentEvidence());
     }
 
+    void largeFoldersKeepLightItems()
+    {
+        m_w = std::make_unique<MainWindow>();
+        MainWindow &w = *m_w;
+        w.loader()->setStripAbove(0); // every item light, as in a folder of thousands
+        w.loadKeys(Samples + QStringLiteral("/keys.zone"));
+        w.openPaths({Samples});
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isLoading(), 20000);
+        QCOMPARE(w.listModel()->rowCount(), 10);
+        for (const EvidencePtr &e : w.listModel()->items()) {
+            QVERIFY(e->stripped);
+            QVERIFY(!e->message);
+            QVERIFY(!e->isError());
+        }
+        // Shown, a light item is read again in full, with the same verdict.
+        QVERIFY(w.selectFile(QStringLiteral("05_partial_body.eml")));
+        QVERIFY(w.currentEvidence()->message);
+        QVERIFY(!w.currentEvidence()->stripped);
+        QCOMPARE(w.currentEvidence()->result.result, Result::Pass);
+        QCOMPARE(w.canonicalPane()->bodyView()->bytes().size(), 190);
+        QCOMPARE(w.rawPane()->view()->bytes().size(), 1092);
+        // Re-verification of light items works too.
+        QTest::mouseClick(w.evaluationControl()->button(EvaluationChoice::DateHeader), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isLoading(), 20000);
+        QCOMPARE(w.currentEvidence()->result.evaluatedAtBasis, QStringLiteral("date_header"));
+        QCOMPARE(w.listModel()->rowCount(), 10);
+    }
+
     void loaderStopsWithItsOwner()
     {
         auto *loader = new EvidenceLoader;
