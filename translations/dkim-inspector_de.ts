@@ -67,7 +67,7 @@
     <name>dkimi::ui::CanonicalPane</name>
     <message>
         <source>Canonicalized (hash input)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanonisiert (Hash-Eingabe)</translation>
     </message>
     <message>
         <source>Header hash input</source>
@@ -137,7 +137,7 @@
     <name>dkimi::ui::EvaluationTimeControl</name>
     <message>
         <source>Judge expiry at:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablauf beurteilen zum:</translation>
     </message>
     <message>
         <source>When the signature&apos;s expiry (x=) and timestamp (t=) are judged. Old evidence is often best judged at its own Date.</source>
@@ -145,7 +145,7 @@
     </message>
     <message>
         <source>&amp;now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;jetzt</translation>
     </message>
     <message>
         <source>The time of this check</source>
@@ -153,7 +153,7 @@
     </message>
     <message>
         <source>&amp;Date header</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Date-Kopfzeile</translation>
     </message>
     <message>
         <source>Each message&apos;s own Date header (messages without one are judged now)</source>
@@ -161,7 +161,7 @@
     </message>
     <message>
         <source>c&amp;hosen:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;gewählt:</translation>
     </message>
     <message>
         <source>Chosen evaluation time (UTC)</source>
@@ -214,7 +214,7 @@
     <name>dkimi::ui::KeyPane</name>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>Key record text</source>
@@ -266,7 +266,7 @@
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>&lt;b&gt;no key record&lt;/b&gt; (%1). Often the domain rotated the key away; an archived copy of the key can still be loaded with Keys › Load key file.</source>
@@ -333,71 +333,71 @@
     </message>
     <message>
         <source>All results</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Ergebnisse</translation>
     </message>
     <message>
         <source>Pass</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestanden</translation>
     </message>
     <message>
         <source>With caveats</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Vorbehalten</translation>
     </message>
     <message>
         <source>Fail</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Cannot check</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht prüfbar</translation>
     </message>
     <message>
         <source>Unsigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsigniert</translation>
     </message>
     <message>
         <source>Unreadable</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlesbar</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ö&amp;ffnen …</translation>
     </message>
     <message>
         <source>Open &amp;Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner öffnen …</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <source>&amp;Close All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle &amp;schließen</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schlüssel</translation>
     </message>
     <message>
         <source>&amp;Load key file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsseldatei &amp;laden …</translation>
     </message>
     <message>
         <source>&amp;Forget loaded keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Geladene Schlüssel &amp;vergessen</translation>
     </message>
     <message>
         <source>&amp;Offline (no live DNS)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Offline (kein DNS)</translation>
     </message>
     <message>
         <source>Keys come only from loaded key files. Live DNS lookups are not available yet.</source>
@@ -405,7 +405,7 @@
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>Show &amp;whitespace in raw message</source>
@@ -417,19 +417,19 @@
     </message>
     <message>
         <source>Walk</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfschritte</translation>
     </message>
     <message>
         <source>Signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatur</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>Raw message</source>
-        <translation type="unfinished"></translation>
+        <translation>Rohe Nachricht</translation>
     </message>
     <message>
         <source>Canonicalized</source>
@@ -441,27 +441,27 @@
     </message>
     <message>
         <source>&amp;Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filtern</translation>
     </message>
     <message>
         <source>&amp;Reset layout</source>
-        <translation type="unfinished"></translation>
+        <translation>Anordnung &amp;zurücksetzen</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About DKIM Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über DKIM Inspector</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Über &amp;Qt</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
         <source>Stop reading; what was read so far stays in the list</source>
@@ -469,7 +469,7 @@
     </message>
     <message>
         <source>○ Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>○ Offline</translation>
     </message>
     <message>
         <source>Offline: no live DNS lookups. Keys come only from loaded key files, and each verdict says which file.</source>
@@ -485,7 +485,7 @@
     </message>
     <message>
         <source>Open evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Beweismittel öffnen</translation>
     </message>
     <message>
         <source>Messages (*.eml);;All files (*)</source>
@@ -505,7 +505,7 @@
     </message>
     <message>
         <source>Load key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsseldatei laden</translation>
     </message>
     <message>
         <source>Zone files (*.zone *.txt);;All files (*)</source>
@@ -522,7 +522,7 @@
     </message>
     <message>
         <source>keys: none loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel: keine geladen</translation>
     </message>
     <message>
         <source>Without a key file every signature is &quot;cannot check&quot;. Keys › Load key file.</source>
@@ -577,31 +577,31 @@ Could not be read: %2</source>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Signed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Signiert von</translation>
     </message>
     <message>
         <source>Selector</source>
-        <translation type="unfinished"></translation>
+        <translation>Selektor</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Verdict</source>
@@ -624,7 +624,7 @@ Could not be read: %2</source>
     <name>dkimi::ui::RawPane</name>
     <message>
         <source>Raw message</source>
-        <translation type="unfinished"></translation>
+        <translation>Rohe Nachricht</translation>
     </message>
     <message>
         <source>Raw message bytes</source>
@@ -651,7 +651,7 @@ Could not be read: %2</source>
     <name>dkimi::ui::SignaturePane</name>
     <message>
         <source>Signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatur</translation>
     </message>
     <message>
         <source>DKIM-Signature tags</source>
@@ -845,19 +845,19 @@ Could not be read: %2</source>
     <name>dkimi::ui::TagTableModel</name>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Meaning</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedeutung</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweise</translation>
     </message>
 </context>
 <context>
@@ -888,10 +888,14 @@ Could not be read: %2</source>
     </message>
     <message>
         <source>Unsigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsigniert</translation>
     </message>
     <message>
         <source>Signature %1 of %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to show this signature in the panes below</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1011,19 +1015,19 @@ Could not be read: %2</source>
     </message>
     <message>
         <source>Signed by %1 — unchanged since signing, with caveats</source>
-        <translation type="unfinished"></translation>
+        <translation>Signiert von %1 — seit der Signatur unverändert, mit Vorbehalten</translation>
     </message>
     <message>
         <source>Signed by %1 — unchanged since signing</source>
-        <translation type="unfinished"></translation>
+        <translation>Signiert von %1 — seit der Signatur unverändert</translation>
     </message>
     <message>
         <source>The signature by %1 is mathematically valid, but should not be relied on: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Signatur von %1 ist mathematisch gültig, aber nicht verlässlich: %2</translation>
     </message>
     <message>
         <source>The body was changed after %1 signed it; the signed headers are intact</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text wurde verändert, nachdem %1 ihn signiert hat; die signierten Kopfzeilen sind unverändert</translation>
     </message>
     <message>
         <source>Signed headers were changed after %1 signed them, or this signature was not made with the key published at %2 (often: the key was rotated); the body is intact</source>
@@ -1035,7 +1039,7 @@ Could not be read: %2</source>
     </message>
     <message>
         <source>The signature by %1 cannot be checked: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Signatur von %1 kann nicht geprüft werden: %2</translation>
     </message>
     <message>
         <source>Could not fetch the key for %1 right now: %2; try again</source>
@@ -1043,7 +1047,7 @@ Could not be read: %2</source>
     </message>
     <message>
         <source>This message carries no DKIM signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Nachricht trägt keine DKIM-Signatur</translation>
     </message>
     <message>
         <source>DKIM shows that the signing domain vouched for these exact bytes. It does not show who received the message: a signed message can be resent to anyone.</source>
@@ -1234,43 +1238,43 @@ Could not be read: %2</source>
     </message>
     <message>
         <source>pass</source>
-        <translation type="unfinished"></translation>
+        <translation>bestanden</translation>
     </message>
     <message>
         <source>valid, not reliable</source>
-        <translation type="unfinished"></translation>
+        <translation>gültig, nicht verlässlich</translation>
     </message>
     <message>
         <source>fail</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>cannot check</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht prüfbar</translation>
     </message>
     <message>
         <source>try again</source>
-        <translation type="unfinished"></translation>
+        <translation>später erneut</translation>
     </message>
     <message>
         <source>unsigned</source>
-        <translation type="unfinished"></translation>
+        <translation>unsigniert</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>pass, with caveats</source>
-        <translation type="unfinished"></translation>
+        <translation>bestanden, mit Vorbehalten</translation>
     </message>
     <message>
         <source>passed</source>
-        <translation type="unfinished"></translation>
+        <translation>bestanden</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>with concerns</source>
@@ -1278,7 +1282,7 @@ Could not be read: %2</source>
     </message>
     <message>
         <source>not run</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht ausgeführt</translation>
     </message>
     <message>
         <source>info</source>
@@ -1322,6 +1326,46 @@ Could not be read: %2</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Find the DKIM-Signature header field among the message&apos;s headers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the signature&apos;s tags (d=, s=, h=, bh=, b=, ...) and check that they are well-formed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look up the public key the domain publishes at selector._domainkey.domain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the key record and check that this key may be used for this signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidy the body&apos;s whitespace the agreed way (c=), so that harmless changes in transit do not break the signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint the tidied body and compare it with bh=, the fingerprint the signer wrote down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collect the signed header fields (h=) bottom-up and tidy them the agreed way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint the collected header fields and the signature itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check b= with the public key: only the holder of the private key could have made it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judge what a valid signature is worth: key size, algorithm, expiry, duplicate From.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1375,11 +1419,11 @@ Could not be read: %2</source>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Message file</source>
@@ -1405,7 +1449,7 @@ Could not be read: %2</source>
     <name>dkimi::ui::WalkPane</name>
     <message>
         <source>Walk</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfschritte</translation>
     </message>
     <message>
         <source>Verification steps</source>

@@ -894,6 +894,10 @@ Could not be read: %2</source>
         <source>Signature %1 of %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Click to show this signature in the panes below</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dkimi::ui::VerdictPresenter</name>
@@ -1322,6 +1326,46 @@ Could not be read: %2</source>
             <numerusform>%1: %n concern</numerusform>
             <numerusform>%1: %n concerns</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Find the DKIM-Signature header field among the message&apos;s headers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the signature&apos;s tags (d=, s=, h=, bh=, b=, ...) and check that they are well-formed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look up the public key the domain publishes at selector._domainkey.domain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the key record and check that this key may be used for this signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidy the body&apos;s whitespace the agreed way (c=), so that harmless changes in transit do not break the signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint the tidied body and compare it with bh=, the fingerprint the signer wrote down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collect the signed header fields (h=) bottom-up and tidy them the agreed way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint the collected header fields and the signature itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check b= with the public key: only the holder of the private key could have made it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judge what a valid signature is worth: key size, algorithm, expiry, duplicate From.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -325,6 +325,34 @@ QString VerdictPresenter::severityWord(Severity s)
     return QString();
 }
 
+QString VerdictPresenter::stepExplanation(StepKind kind)
+{
+    switch (kind) {
+    case StepKind::LocateSignature:
+        return tr("Find the DKIM-Signature header field among the message's headers.");
+    case StepKind::ParseTags:
+        return tr("Read the signature's tags (d=, s=, h=, bh=, b=, ...) and check that they are well-formed.");
+    case StepKind::FetchKey:
+        return tr("Look up the public key the domain publishes at selector._domainkey.domain.");
+    case StepKind::ParseKey:
+        return tr("Read the key record and check that this key may be used for this signature.");
+    case StepKind::CanonicalizeBody:
+        return tr("Tidy the body's whitespace the agreed way (c=), so that harmless changes in transit do not "
+                  "break the signature.");
+    case StepKind::BodyHash:
+        return tr("Fingerprint the tidied body and compare it with bh=, the fingerprint the signer wrote down.");
+    case StepKind::CanonicalizeHeaders:
+        return tr("Collect the signed header fields (h=) bottom-up and tidy them the agreed way.");
+    case StepKind::HeaderHash:
+        return tr("Fingerprint the collected header fields and the signature itself.");
+    case StepKind::SignatureCheck:
+        return tr("Check b= with the public key: only the holder of the private key could have made it.");
+    case StepKind::PolicyChecks:
+        return tr("Judge what a valid signature is worth: key size, algorithm, expiry, duplicate From.");
+    }
+    return QString();
+}
+
 QString VerdictPresenter::stepTitle(const Step &step, const SignatureResult &s)
 {
     // The core's titles, marked with QT_TRANSLATE_NOOP("dkimi::Step", ...); listed here so lupdate finds them.

@@ -35,6 +35,8 @@ public:
     static QString severityWord(Severity s);
     static QString reasonWords(const SignatureResult &s);
     static QString stepTitle(const Step &step, const SignatureResult &s);
+    // One line in plain words: what this step does and why (tooltip of the walk).
+    static QString stepExplanation(StepKind kind);
     static QString noSignature();
     static QString whatItProves();
     static QString formatUtc(const QDateTime &t);

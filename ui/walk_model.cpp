@@ -258,6 +258,8 @@ QVariant WalkModel::data(const QModelIndex &index, int role) const
         }
         if (role == Qt::DecorationRole && col == TitleColumn)
             return VerdictIcons::icon(VerdictIcons::forVerdict(st.verdict));
+        if (role == Qt::ToolTipRole)
+            return VerdictPresenter::stepExplanation(st.kind);
         if (role == Qt::ForegroundRole && st.verdict == Verdict::Skipped)
             return QPalette().brush(QPalette::Disabled, QPalette::Text);
         return {};
