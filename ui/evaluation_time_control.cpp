@@ -25,10 +25,15 @@ EvaluationTimeControl::EvaluationTimeControl(QWidget *parent) : QWidget(parent)
     auto *date = new QRadioButton(tr("&Date header"), this);
     date->setObjectName(QStringLiteral("evalDateHeader"));
     date->setToolTip(tr("Each message's own Date header (messages without one are judged now)"));
+    auto *received = new QRadioButton(tr("first &Received"), this);
+    received->setObjectName(QStringLiteral("evalFirstReceived"));
+    received->setToolTip(tr("When the first receiving server stamped each message (its bottom-most Received "
+                            "header); messages without one are judged now"));
     auto *chosen = new QRadioButton(tr("c&hosen:"), this);
     chosen->setObjectName(QStringLiteral("evalChosen"));
     m_group->addButton(now, int(EvaluationChoice::Now));
     m_group->addButton(date, int(EvaluationChoice::DateHeader));
+    m_group->addButton(received, int(EvaluationChoice::FirstReceived));
     m_group->addButton(chosen, int(EvaluationChoice::Chosen));
     now->setChecked(true);
     m_edit = new QDateTimeEdit(this);
@@ -41,6 +46,7 @@ EvaluationTimeControl::EvaluationTimeControl(QWidget *parent) : QWidget(parent)
     m_edit->setAccessibleName(tr("Chosen evaluation time (UTC)"));
     l->addWidget(now);
     l->addWidget(date);
+    l->addWidget(received);
     l->addWidget(chosen);
     l->addWidget(m_edit);
     connect(m_group, &QButtonGroup::idToggled, this, [this](int id, bool on) {

@@ -5,6 +5,7 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace dkimi::ui {
@@ -46,6 +47,22 @@ QStringList EvidenceLoader::messageFiles(const QString &folder)
     return files;
 }
 
+QDateTime EvidenceLoader::firstReceived(const Message &m)
+{
+    // RFC 5322 §3.6.7: a Received field ends with "; date-time". The bottom-most one is the first hop.
+    const QList<int> received = m.headerIndexes("Received");
+    if (received.isEmpty())
+        return {};
+    const QByteArray value = m.headerValue(m.headers().at(received.last())).toByteArray();
+    const qsizetype semi = value.lastIndexOf(';');
+    if (semi < 0)
+        return {};
+    QString date = QString::fromLatin1(value.mid(semi + 1)).simplified();
+    date.remove(QRegularExpression(QStringLiteral("\\s*\\([^)]*\\)\\s*$"))); // a trailing "(UTC)" comment
+    const QDateTime t = QDateTime::fromString(date, Qt::RFC2822Date);
+    return t.isValid() ? t.toUTC() : QDateTime();
+}
+
 EvidencePtr EvidenceLoader::verify(const EvidenceItem &item, const VerificationSettings &s)
 {
     auto out = std::make_shared<EvidenceItem>(item);
@@ -58,6 +75,12 @@ EvidencePtr EvidenceLoader::verify(const EvidenceItem &item, const VerificationS
     if (s.choice == EvaluationChoice::DateHeader && item.mime.date.isValid()) {
         o.evaluationTime = item.mime.date.toUTC();
         o.evaluationBasis = QStringLiteral("date_header");
+    } else if (s.choice == EvaluationChoice::FirstReceived) {
+        const QDateTime t = firstReceived(*item.message);
+        if (t.isValid()) {
+            o.evaluationTime = t;
+            o.evaluationBasis = QStringLiteral("first_received");
+        }
     } else if (s.choice == EvaluationChoice::Chosen && s.chosenTime.isValid()) {
         o.evaluationTime = s.chosenTime.toUTC();
         o.evaluationBasis = QStringLiteral("given");

@@ -39,6 +39,8 @@ public:
     // The full item again: read from disk and verified at the time the light one was.
     static EvidencePtr reload(const EvidenceItem &item, VerificationSettings settings);
     static EvidencePtr strip(const EvidencePtr &item);
+    // The date of the bottom-most Received header (the first hop), invalid when there is none.
+    static QDateTime firstReceived(const Message &m);
 
 Q_SIGNALS:
     void itemsReady(const QList<dkimi::ui::EvidencePtr> &items);

@@ -176,6 +176,8 @@ QString VerdictPresenter::evaluationLine(const MessageResult &r)
         basis = tr("the time of this check");
     else if (r.evaluatedAtBasis == QLatin1String("date_header"))
         basis = tr("the message's Date header");
+    else if (r.evaluatedAtBasis == QLatin1String("first_received"))
+        basis = tr("the first Received header");
     else
         basis = tr("a chosen time");
     return tr("expiry and timestamps judged at %1 (%2)").arg(formatUtc(r.evaluatedAt), basis);

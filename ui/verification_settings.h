@@ -10,9 +10,10 @@ namespace dkimi::ui {
 
 // When x= and t= are judged: the evidence may be old, and "expired" must say "expired at when".
 enum class EvaluationChoice {
-    Now,        // the time of this check
-    DateHeader, // each message's own Date header (falls back to now when it has none)
-    Chosen,     // a time the user picked
+    Now,           // the time of this check
+    DateHeader,    // each message's own Date header (falls back to now when it has none)
+    Chosen,        // a time the user picked
+    FirstReceived, // the time the first receiving server stamped (bottom-most Received header)
 };
 
 // Everything a verification run needs, copied into the worker so the UI may change it meanwhile.
