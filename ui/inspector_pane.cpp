@@ -28,6 +28,7 @@ InspectorPane::InspectorPane(const QString &title, QWidget *parent) : QFrame(par
     m_bar->addWidget(m_titleLabel, 1);
     m_maximize = new QToolButton(bar);
     m_maximize->setAutoRaise(true);
+    m_maximize->setObjectName(QStringLiteral("maximizeButton"));
     m_maximize->setCheckable(true);
     m_maximize->setIcon(style()->standardIcon(QStyle::SP_TitleBarMaxButton));
     m_maximize->setToolTip(tr("Maximise this pane (again to restore)"));

@@ -332,6 +332,32 @@ private Q_SLOTS:
         QVERIFY(w.keyPane()->model()->rowOfTag("p") >= 0);
     }
 
+    void maximiseRecentAndLayout()
+    {
+        MainWindow &w = openSamples();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isLoading(), 20000);
+        QVERIFY(
+            QSettings().value(QStringLiteral("recent")).toStringList().contains(QFileInfo(Samples).absoluteFilePath()));
+        // Maximise the raw pane: the other panes step aside; again to restore.
+        auto *button = w.rawPane()->findChild<QToolButton *>(QStringLiteral("maximizeButton"));
+        QVERIFY(button);
+        QVERIFY(button->isCheckable());
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(w.rawPane()->isVisible());
+        QVERIFY(!w.walkPane()->isVisible());
+        QVERIFY(!w.canonicalPane()->isVisible());
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(w.walkPane()->isVisible());
+        QVERIFY(w.canonicalPane()->isVisible());
+        // The layout is saved on close and restored by the next window.
+        w.rawPane()->whitespaceToggle()->setChecked(true);
+        w.close();
+        MainWindow again;
+        QVERIFY(again.rawPane()->whitespaceToggle()->isChecked());
+        again.rawPane()->whitespaceToggle()->setChecked(false);
+        again.close();
+    }
+
     void keyboardNavigation()
     {
         MainWindow &w = openSamples();
