@@ -606,7 +606,7 @@ void MainWindow::fitBanner()
     if (sizes.size() != 3)
         return;
     const int h = m_banner->heightFor(qMax(400, m_rightSplit->width() - 4));
-    const int want = qMin(h + 6, (sizes[0] + sizes[1] + sizes[2]) / 2);
+    const int want = qMin(h + 16, (sizes[0] + sizes[1] + sizes[2]) / 2);
     const int delta = want - sizes[0];
     if (delta == 0)
         return;

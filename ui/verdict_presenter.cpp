@@ -64,6 +64,8 @@ QString VerdictPresenter::reasonWords(const SignatureResult &s)
         return tr("its expiry x= is not later than its timestamp t=");
     if (r == QLatin1String("body_length_exceeds"))
         return tr("its body length l= is longer than the body");
+    if (r == QLatin1String("key_not_found") && s.keyLookup.sourceKind == QLatin1String("none"))
+        return tr("no key source is available to look up %1 (load a key file; live DNS is off)").arg(kn);
     if (r == QLatin1String("key_not_found"))
         return tr("no key is published at %1 (often: the key was rotated away)").arg(kn);
     if (r == QLatin1String("key_revoked"))
