@@ -4,6 +4,8 @@
 
 #include <QFileInfo>
 
+#include <iterator>
+
 namespace dkimi::ui {
 
 namespace {
@@ -372,8 +374,12 @@ QString VerdictPresenter::stepTitle(const Step &step, const SignatureResult &s)
         QT_TRANSLATE_NOOP("dkimi::Step", "Signature check"),
         QT_TRANSLATE_NOOP("dkimi::Step", "Policy checks"),
     };
-    Q_UNUSED(titles);
     const QString title = QCoreApplication::translate("dkimi::Step", step.title.toUtf8().constData());
+    // Only the standard steps get a summary; any other step (e.g. the core's attempts to explain a
+    // body hash mismatch, which reuse a kind) keeps its own title.
+    if (int(step.kind) < 0 || int(step.kind) >= int(std::size(titles)) ||
+        step.title != QLatin1String(titles[int(step.kind)]))
+        return title;
     const DkimSignature &sig = s.signature;
     switch (step.kind) {
     case StepKind::FetchKey:
