@@ -245,6 +245,22 @@ QString headline(const SignatureResult &s)
     return QStringLiteral("This message carries no DKIM signature");
 }
 
+namespace {
+
+// The evaluation basis in the words a report can quote.
+QString basisWords(const QString &basis)
+{
+    if (basis == QLatin1String("now"))
+        return QStringLiteral("the time of this check");
+    if (basis == QLatin1String("date_header"))
+        return QStringLiteral("the message's Date header");
+    if (basis == QLatin1String("first_received"))
+        return QStringLiteral("the first Received hop (the receiving server's clock)");
+    return QStringLiteral("a time given by the user");
+}
+
+} // namespace
+
 QString toText(const MessageResult &r, const MimeSummary &mime)
 {
     QLocale c = QLocale::c();
@@ -258,8 +274,7 @@ QString toText(const MessageResult &r, const MimeSummary &mime)
         out += QStringLiteral("  Date: %1\n").arg(mime.dateText);
     out += QStringLiteral("  Result: %1   (evaluated at %2, %3)\n")
                .arg(QString::fromLatin1(resultName(r.result)).toUpper(), formatTime(r.evaluatedAt),
-                    r.evaluatedAtBasis == QLatin1String("now") ? QStringLiteral("the time of this check")
-                                                               : QStringLiteral("the time given with --at"));
+                    basisWords(r.evaluatedAtBasis));
     for (const Finding &f : r.findings)
         out += QStringLiteral("  [%1] %2\n").arg(QString::fromLatin1(severityName(f.severity)), f.message);
     if (r.signatures.isEmpty())
