@@ -389,6 +389,22 @@ void finishSignatureWalk(const Message &m, const KeyResolver *resolver, const Dk
         parseKey.output = k.key->keyData;
         if (!k.key->key.isNull())
             c.keyBits = k.key->key.bits();
+        parseKey.inputs.append(
+            Field{QStringLiteral("key"),
+                  QStringLiteral("%1 %2-bit, SHA-256 %3")
+                      .arg(k.key->key.type() == KeyType::Ed25519 ? QStringLiteral("Ed25519") : QStringLiteral("RSA"))
+                      .arg(c.keyBits)
+                      .arg(QString::fromLatin1(k.key->sha256Fingerprint())),
+                  {}});
+        // RFC 8301: RSA keys under 1024 bits must not be accepted; under 2048 is weak.
+        if (k.key->key.type() == KeyType::Rsa && c.keyBits > 0 && c.keyBits < 1024)
+            parseKey.addFinding(
+                Severity::Warning, QStringLiteral("key_too_small"),
+                QStringLiteral("The %1-bit RSA key is too short to prove anything (RFC 8301).").arg(c.keyBits));
+        else if (k.key->key.type() == KeyType::Rsa && c.keyBits > 0 && c.keyBits < 2048)
+            parseKey.addFinding(
+                Severity::Note, QStringLiteral("key_under_2048"),
+                QStringLiteral("The %1-bit RSA key is weak; 2048 bits are recommended.").arg(c.keyBits));
         if (!k.valid.has_value()) {
             parseKey.verdict = Verdict::PermError;
             if (k.key->reason.isEmpty())
@@ -490,8 +506,6 @@ ArcSignatureCheck ArcVerifier::checkAms(const Message &m, const ArcHop &hop) con
                                 .arg(QString::fromLatin1(sig.domain))
                                 .arg(hop.instance),
                             {sig.tagRange(m, "bh")});
-    c.steps.append(canonBody);
-    c.steps.append(bodyHash);
 
     // -- Headers: h= bottom-up (RFC 6376 §5.4.2), then the AMS itself with b= emptied -----------------
     Step canonHeaders =
@@ -526,6 +540,9 @@ ArcSignatureCheck ArcVerifier::checkAms(const Message &m, const ArcHop &hop) con
     canonHeaders.inputs.append(
         Field{QStringLiteral("ARC-Message-Signature"), QStringLiteral("this signature, b= emptied"), hop.ams.range});
     finishSignatureWalk(m, m_resolver.get(), sig, input, c, canonHeaders);
+    // The same order as a DKIM signature's walk: locate, parse, key, body, headers, check.
+    c.steps.insert(4, bodyHash);
+    c.steps.insert(4, canonBody);
     if (c.valid.value_or(false) && !*c.bodyHashMatches) {
         c.valid = false;
         c.reason = QStringLiteral("body_hash_mismatch");
@@ -638,6 +655,14 @@ ArcResult ArcVerifier::verify(const Message &m) const
             h.tags = TagList::parse(value);
             const Tag *it = h.tags.isValid() ? h.tags.find("i") : nullptr;
             instance = it ? parseInstance(it->value) : -1;
+            if (!h.tags.isValid())
+                return structureFail(QStringLiteral("arc_instance_invalid"),
+                                     QStringLiteral("%1 (header field %2) cannot be read, so its instance is unknown: "
+                                                    "%3.")
+                                         .arg(QString::fromLatin1(kindName(*kind)))
+                                         .arg(i + 1)
+                                         .arg(h.tags.errorMessage()),
+                                     {h.range});
         }
         collect.inputs.append(
             Field{QString::fromLatin1(kindName(*kind)),
@@ -772,6 +797,33 @@ ArcResult ArcVerifier::verify(const Message &m) const
             h.sealCheck.domain = h.sealDomain;
             h.sealCheck.selector = h.seal.tags.value("s");
         }
+    }
+    // Each seal's walk ends with its cv= value judged (RFC 8617 §4.1.3, §5.2).
+    for (ArcHop &h : r.hops) {
+        Step cvStep = makeStep(StepKind::PolicyChecks, QT_TRANSLATE_NOOP("dkimi::Step", "Chain validation status"));
+        const Tag *cvTag = h.seal.tags.find("cv");
+        const ByteRange where =
+            cvTag ? m.rawRange(h.seal.valueOffset + cvTag->valueOffset, cvTag->valueLength) : h.seal.range;
+        cvStep.inputs.append(Field{QStringLiteral("cv"), QString::fromLatin1(h.cv), where});
+        cvStep.inputs.append(Field{QStringLiteral("i"), QString::number(h.instance), {}});
+        const QByteArray want = h.instance == 1 ? QByteArray("none") : QByteArray("pass");
+        if (h.cv == want) {
+            cvStep.verdict = Verdict::Pass;
+        } else if (h.cv == "fail") {
+            cvStep.verdict = Verdict::Fail;
+            cvStep.addFinding(Severity::Error, QStringLiteral("arc_cv_fail"),
+                              QStringLiteral("%1 found the chain broken when it received the message (cv=fail).")
+                                  .arg(QString::fromLatin1(h.sealDomain)),
+                              {where});
+        } else {
+            cvStep.verdict = Verdict::Fail;
+            cvStep.addFinding(Severity::Error, QStringLiteral("arc_cv_invalid"),
+                              QStringLiteral("Instance %1 must say cv=%2, not cv=%3.")
+                                  .arg(h.instance)
+                                  .arg(QString::fromLatin1(want), QString::fromLatin1(h.cv)),
+                              {where});
+        }
+        h.sealCheck.steps.append(cvStep);
     }
     r.oldestPass = -1;
     if (r.hops.last().amsCheck.valid.value_or(false)) {

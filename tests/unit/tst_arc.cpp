@@ -130,13 +130,19 @@ void TstArc::walkOfEachHop()
 {
     const ArcResult r = verifyFile(QStringLiteral("arc_2hop.eml"));
     QCOMPARE(r.hops.size(), 2);
-    const QList<StepKind> amsWalk{
-        StepKind::LocateSignature, StepKind::ParseTags, StepKind::CanonicalizeBody,    StepKind::BodyHash,
-        StepKind::FetchKey,        StepKind::ParseKey,  StepKind::CanonicalizeHeaders, StepKind::HeaderHash,
-        StepKind::SignatureCheck};
+    // The same walk as a DKIM signature; a seal has no body, and ends with its cv= value judged.
+    const QList<StepKind> amsWalk{StepKind::LocateSignature,
+                                  StepKind::ParseTags,
+                                  StepKind::FetchKey,
+                                  StepKind::ParseKey,
+                                  StepKind::CanonicalizeBody,
+                                  StepKind::BodyHash,
+                                  StepKind::CanonicalizeHeaders,
+                                  StepKind::HeaderHash,
+                                  StepKind::SignatureCheck};
     const QList<StepKind> sealWalk{StepKind::LocateSignature, StepKind::ParseTags,           StepKind::FetchKey,
                                    StepKind::ParseKey,        StepKind::CanonicalizeHeaders, StepKind::HeaderHash,
-                                   StepKind::SignatureCheck};
+                                   StepKind::SignatureCheck,  StepKind::PolicyChecks};
     for (const ArcHop &h : r.hops) {
         QList<StepKind> kinds;
         for (const Step &s : h.amsCheck.steps)
@@ -188,6 +194,8 @@ void TstArc::structure_data()
                                 << "arc_instance_invalid";
     QTest::newRow("no i=") << QByteArray("ARC-Message-Signature: a=rsa-sha256; d=a.example; s=x; h=from; bh=A; b=A\r\n")
                            << "arc_instance_invalid";
+    QTest::newRow("seal tag syntax") << QByteArray("ARC-Seal: i=1; cv=none; a rsa-sha256; d=a.example; s=x; b=A\r\n")
+                                     << "arc_instance_invalid";
     QTest::newRow("aar without i=") << QByteArray("ARC-Authentication-Results: mx.example.net; spf=pass\r\n")
                                     << "arc_instance_invalid";
     QTest::newRow("missing seal") << QByteArray(aar1 + ams1) << "arc_incomplete_set";
