@@ -3,6 +3,7 @@
 #include "verifier.h"
 #include "zone_file_resolver.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace dkimi;
@@ -36,6 +37,7 @@ class TstAuthenticationResults : public QObject {
 private Q_SLOTS:
     void parse_data();
     void parse();
+    void mutations();
     void byteRanges();
     void commentsKept();
     void arcPrefix();
@@ -143,6 +145,48 @@ void TstAuthenticationResults::parse()
     for (const Finding &f : ar.findings)
         got << f.code;
     QCOMPARE(got, codes);
+}
+
+// Awkward values, damaged in many ways: no crash, every range inside the value.
+void TstAuthenticationResults::mutations()
+{
+    QRandomGenerator rng(8601);
+    static const char specials[] = ";=().\"\\/ \t\r\n@";
+    const QList<QByteArray> seeds{
+        " foo.example.net (foobar) 1 (baz); dkim (a) / 1 (b) = (c) fail policy (d) . (e) expired (f) = (g) 1362471462",
+        " spf=pass (sender IP is 40.107.1.1) smtp.mailfrom=example.com; dkim=pass header.d=example.com;dmarc=pass "
+        "action=none header.from=example.com;compauth=pass reason=100",
+        " \"mx.example.net\"; spf=fail reason=\"SPF; says no\" smtp.mailfrom=\"a b\"@example.com"};
+    for (const QByteArray &seed : seeds) {
+        for (int round = 0; round < 400; ++round) {
+            QByteArray v = seed;
+            const int edits = 1 + int(rng.bounded(4));
+            for (int e = 0; e < edits && !v.isEmpty(); ++e) {
+                const qsizetype at = qsizetype(rng.bounded(quint32(v.size())));
+                switch (rng.bounded(3)) {
+                case 0:
+                    v[at] = char(rng.bounded(256));
+                    break;
+                case 1:
+                    v.remove(at, qsizetype(rng.bounded(12)));
+                    break;
+                default:
+                    v.insert(at, specials[rng.bounded(quint32(sizeof(specials) - 1))]);
+                    break;
+                }
+            }
+            for (bool arc : {false, true}) {
+                const AuthenticationResults ar = AuthenticationResultsParser::parse(v, arc);
+                for (const ArMethodResult &r : ar.results) {
+                    QVERIFY(r.offset >= 0 && r.offset + r.length <= v.size());
+                    QVERIFY(r.resultOffset >= 0 && r.resultOffset + r.resultLength <= v.size());
+                    for (const ArProperty &p : r.properties)
+                        QVERIFY(p.valueOffset >= 0 && p.valueOffset + p.valueLength <= v.size());
+                }
+                QVERIFY(ar.authservOffset + ar.authservLength <= v.size());
+            }
+        }
+    }
 }
 
 void TstAuthenticationResults::byteRanges()
