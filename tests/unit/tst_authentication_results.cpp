@@ -3,6 +3,10 @@
 #include "verifier.h"
 #include "zone_file_resolver.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -38,6 +42,7 @@ private Q_SLOTS:
     void parse_data();
     void parse();
     void mutations();
+    void agreesWithAuthres();
     void byteRanges();
     void commentsKept();
     void arcPrefix();
@@ -145,6 +150,47 @@ void TstAuthenticationResults::parse()
     for (const Finding &f : ar.findings)
         got << f.code;
     QCOMPARE(got, codes);
+}
+
+// Differential: the independent `authres` Python parser's reading of the same values
+// (tests/data/arc/make_ar_cases.py). Values authres rejects are only required to parse here.
+void TstAuthenticationResults::agreesWithAuthres()
+{
+    QFile f(QStringLiteral(DKIMI_TEST_DATA "/arc/ar_authres.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonArray cases = QJsonDocument::fromJson(f.readAll()).array();
+    QVERIFY(cases.size() >= 16);
+    int compared = 0;
+    for (const QJsonValue &cv : cases) {
+        const QJsonObject c = cv.toObject();
+        const QByteArray value = c.value(QLatin1String("value")).toString().toUtf8();
+        const AuthenticationResults ar = AuthenticationResultsParser::parse(value);
+        QVERIFY2(ar.wellFormed, value.constData());
+        if (c.contains(QLatin1String("authres_error")))
+            continue;
+        ++compared;
+        QCOMPARE(QString::fromLatin1(ar.authservId), c.value(QLatin1String("authserv_id")).toString());
+        QCOMPARE(ar.version, c.value(QLatin1String("version")).toInt());
+        const QJsonArray results = c.value(QLatin1String("results")).toArray();
+        QCOMPARE(ar.results.size(), results.size());
+        for (int i = 0; i < results.size(); ++i) {
+            const QJsonObject e = results.at(i).toObject();
+            const ArMethodResult &r = ar.results.at(i);
+            QCOMPARE(QString::fromLatin1(r.method), e.value(QLatin1String("method")).toString());
+            QCOMPARE(r.methodVersion, e.value(QLatin1String("version")).toInt());
+            QCOMPARE(QString::fromLatin1(r.result), e.value(QLatin1String("result")).toString());
+            QCOMPARE(QString::fromLatin1(r.reason), e.value(QLatin1String("reason")).toString());
+            const QJsonArray props = e.value(QLatin1String("properties")).toArray();
+            QCOMPARE(r.properties.size(), props.size());
+            for (int k = 0; k < props.size(); ++k) {
+                const QJsonArray p = props.at(k).toArray();
+                QCOMPARE(QString::fromLatin1(r.properties.at(k).ptype), p.at(0).toString());
+                QCOMPARE(QString::fromLatin1(r.properties.at(k).property), p.at(1).toString());
+                QCOMPARE(QString::fromLatin1(r.properties.at(k).value), p.at(2).toString());
+            }
+        }
+    }
+    QVERIFY(compared >= 13);
 }
 
 // Awkward values, damaged in many ways: no crash, every range inside the value.
