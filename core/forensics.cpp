@@ -84,7 +84,20 @@ void explainSignature(const Message &m, SignatureResult &r, const PublishedKeyLi
         st.inputs.append(Field{QStringLiteral("our header hash"), QString::fromLatin1(r.headerHash.toHex()), {}});
         int madeBy = -1;
         bool firstValid = false;
-        for (int i = 0; i < keys.size(); ++i) {
+        // A verified RSASSA-PKCS1-v1_5 signature already proves what recovery would show: the key
+        // used made b=, and the hash it signed is ours. Recovery is for failures.
+        const bool verified = r.signatureValid.value_or(false) && !keys.isEmpty();
+        if (verified) {
+            madeBy = 0;
+            firstValid = true;
+            r.recoveredHash = r.headerHash;
+            r.recoveredWith = keys.first().source;
+            st.inputs.append(Field{QStringLiteral("signed hash"),
+                                   QStringLiteral("%1 (equal to ours: implied by the successful verification)")
+                                       .arg(QString::fromLatin1(r.headerHash.toHex())),
+                                   {}});
+        }
+        for (int i = 0; i < keys.size() && !verified; ++i) {
             const RecoveredHash rh = recoverSignedHash(keys.at(i).key, sig.b, hashOf(sig.algorithm));
             st.inputs.append(Field{
                 QStringLiteral("key %1 (%2, %3-bit, SHA-256 %4)")

@@ -247,6 +247,7 @@ KeyChoice chooseKey(const Message &m, const DkimSignature &sig, const QList<KeyL
     QByteArray headerHash;
     int firstUsable = -1, firstVerified = -1;
     QList<QPair<int, int>> where;
+    QList<QPair<int, PublicKey>> usable;
     for (int li = 0; li < lookups.size(); ++li) {
         const KeyLookup &l = lookups.at(li);
         if (l.status != KeyLookup::Status::Found)
@@ -276,19 +277,23 @@ KeyChoice chooseKey(const Message &m, const DkimSignature &sig, const QList<KeyL
             if (k.unusable.isEmpty()) {
                 if (firstUsable < 0)
                     firstUsable = int(c.candidates.size());
-                if (canVerify) { // every usable candidate is tried, so the walk can show each outcome
-                    if (headerHash.isEmpty())
-                        headerHash = trialHeaderHash(m, sig);
-                    const bool ok = sig.algorithm == SignatureAlgorithm::Ed25519Sha256
-                                        ? kr.key.verifyEd25519(headerHash, sig.b)
-                                        : kr.key.verifyRsaDigest(hashOf(sig.algorithm), headerHash, sig.b);
-                    k.verifies = ok;
-                    if (ok && firstVerified < 0)
-                        firstVerified = int(c.candidates.size());
-                }
+                usable.append({int(c.candidates.size()), kr.key});
             }
             c.candidates.append(k);
             where.append({li, ri});
+        }
+    }
+    // With several usable candidates, each is tried, so the walk can show each outcome and the one
+    // that verifies is used. A single candidate is checked once, by the signature check itself.
+    if (canVerify && usable.size() > 1) {
+        headerHash = trialHeaderHash(m, sig);
+        for (const auto &[idx, key] : std::as_const(usable)) {
+            const bool ok = sig.algorithm == SignatureAlgorithm::Ed25519Sha256
+                                ? key.verifyEd25519(headerHash, sig.b)
+                                : key.verifyRsaDigest(hashOf(sig.algorithm), headerHash, sig.b);
+            c.candidates[idx].verifies = ok;
+            if (ok && firstVerified < 0)
+                firstVerified = idx;
         }
     }
     int chosen = firstVerified >= 0 ? firstVerified
@@ -881,6 +886,10 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
             else
                 ok = r.key->key.verifyRsaDigest(hashOf(sig.algorithm), r.headerHash, sig.b);
             r.signatureValid = ok;
+            for (KeyCandidate &k : r.keyCandidates) {
+                if (k.used && !k.verifies.has_value())
+                    k.verifies = ok;
+            }
             check.inputs.append(Field{QStringLiteral("b"), QString::fromLatin1(sig.b.toBase64()), sig.tagRange(m, "b")});
             check.inputs.append(Field{QStringLiteral("key"), QString::fromLatin1(r.keyLookup.queryName), {}});
             check.verdict = ok ? Verdict::Pass : Verdict::Fail;
