@@ -1,6 +1,7 @@
 #pragma once
 
 #include "message.h"
+#include "message_source.h"
 #include "mime_summary.h"
 #include "verification_result.h"
 
@@ -15,6 +16,7 @@ namespace dkimi::ui {
 struct EvidenceItem {
     quint64 id = 0;                         // stable row identity, assigned by the list model
     QString path;                           // the file as opened
+    MessageLocation location;               // inside an mbox: file, index, offset, length (ArchiveReader)
     QString error;                          // non-empty: the file could not be read (an error row)
     std::shared_ptr<const Message> message; // null for an error row
     MessageResult result;

@@ -1,5 +1,6 @@
 #include "evidence_loader.h"
 
+#include "archive_reader.h"
 #include "verifier.h"
 
 #include <QDirIterator>
@@ -122,6 +123,8 @@ EvidencePtr EvidenceLoader::strip(const EvidencePtr &item)
 
 EvidencePtr EvidenceLoader::reload(const EvidenceItem &item, VerificationSettings settings)
 {
+    if (ArchiveReader::inContainer(item))
+        return ArchiveReader::reload(item, settings);
     if (item.result.evaluatedAt.isValid())
         settings.now = item.result.evaluatedAt;
     auto full = std::make_shared<EvidenceItem>(*load(item.path, settings));
@@ -131,6 +134,10 @@ EvidencePtr EvidenceLoader::reload(const EvidenceItem &item, VerificationSetting
 
 void EvidenceLoader::open(const QStringList &paths, const VerificationSettings &settings)
 {
+    if (ArchiveReader::wants(paths)) {
+        startArchive(paths, settings);
+        return;
+    }
     start(
         [paths] {
             QStringList files;
@@ -153,6 +160,10 @@ void EvidenceLoader::reverify(const QList<EvidencePtr> &items, const Verificatio
     start([keys] { return keys; },
           [items, settings](const QString &, int i) {
               const EvidencePtr &e = items.at(i);
+              if (ArchiveReader::inContainer(*e)) {
+                  const EvidencePtr full = ArchiveReader::reload(*e, settings);
+                  return full->isError() ? full : strip(full);
+              }
               if (e->stripped) {
                   auto again = std::make_shared<EvidenceItem>(*load(e->path, settings));
                   again->id = e->id;
@@ -161,6 +172,41 @@ void EvidenceLoader::reverify(const QList<EvidencePtr> &items, const Verificatio
               return e->message ? verify(*e, settings) : e;
           },
           m_stripAbove);
+}
+
+void EvidenceLoader::startArchive(const QStringList &paths, const VerificationSettings &settings)
+{
+    stop();
+    waitForFinished();
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_cancel = cancel;
+    const quint64 gen = ++m_generation;
+    m_busy = true;
+    // As start(): copies and the cancel flag only; results come back as queued calls on this object.
+    m_future = QtConcurrent::run([this, gen, cancel, paths, settings] {
+        ArchiveReader::run(paths, settings, *cancel, [this, gen](QList<EvidencePtr> batch, int done, int all) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, gen, batch = std::move(batch), done, all] {
+                    if (gen != m_generation)
+                        return;
+                    if (!batch.isEmpty())
+                        Q_EMIT itemsReady(batch);
+                    Q_EMIT progress(done, all);
+                },
+                Qt::QueuedConnection);
+        });
+        const bool stopped = cancel->load();
+        QMetaObject::invokeMethod(
+            this,
+            [this, gen, stopped] {
+                if (gen != m_generation)
+                    return;
+                m_busy = false;
+                Q_EMIT finished(stopped);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void EvidenceLoader::start(std::function<QStringList()> discover, std::function<EvidencePtr(const QString &, int)> make,

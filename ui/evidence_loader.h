@@ -48,6 +48,7 @@ Q_SIGNALS:
     void finished(bool stopped);
 
 private:
+    void startArchive(const QStringList &paths, const VerificationSettings &settings);
     void start(std::function<QStringList()> discover, std::function<EvidencePtr(const QString &, int)> make,
                int stripAbove);
 

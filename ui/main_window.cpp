@@ -2,13 +2,16 @@
 
 #include "byte_view.h"
 #include "canonical_pane.h"
+#include "archive_reader.h"
 #include "evaluation_time_control.h"
 #include "evidence_loader.h"
 #include "key_pane.h"
+#include "list_exporter.h"
 #include "message_filter_proxy.h"
 #include "message_list_model.h"
 #include "raw_pane.h"
 #include "signature_pane.h"
+#include "summary_dock.h"
 #include "verdict_banner.h"
 #include "verdict_icons.h"
 #include "version_info.h"
@@ -179,6 +182,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_keys(std::make_
     connect(m_loader, &EvidenceLoader::progress, this, &MainWindow::onProgress);
     connect(m_loader, &EvidenceLoader::finished, this, &MainWindow::onFinished);
 
+    // Totals and charts over the list (issue 4); shown when an archive is opened.
+    m_summaryDock = new SummaryDock(m_model, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_summaryDock);
+    m_summaryDock->hide();
+
     buildMenus();
     buildStatusBar();
     resetLayout();
@@ -197,6 +205,13 @@ void MainWindow::buildMenus()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     rebuildRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("Export list as &CSV…"), this, [this] {
+        ListExporter::exportDialog(this, visibleItems(), ListExporter::Format::Csv);
+    });
+    file->addAction(tr("Export list as &JSON Lines…"), this, [this] {
+        ListExporter::exportDialog(this, visibleItems(), ListExporter::Format::JsonLines);
+    });
     file->addSeparator();
     file->addAction(tr("&Close All"), this, [this] {
         m_loader->stop();
@@ -251,6 +266,11 @@ void MainWindow::buildMenus()
         m_filter->setFocus(Qt::ShortcutFocusReason);
         m_filter->selectAll();
     });
+    view->addSeparator();
+    QAction *summary = m_summaryDock->toggleViewAction();
+    summary->setText(tr("&Summary (totals and charts)"));
+    summary->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    view->addAction(summary);
     view->addSeparator();
     view->addAction(tr("&Reset layout"), this, [this] {
         for (InspectorPane *p : std::as_const(m_panes))
@@ -369,6 +389,8 @@ void MainWindow::openPaths(const QStringList &paths)
         return;
     for (const QString &p : paths)
         addRecent(QFileInfo(p).absoluteFilePath());
+    if (ArchiveReader::wants(paths))
+        m_summaryDock->show();
     m_pendingOpens.append(paths);
     if (!m_loader->isBusy())
         startNext();
@@ -595,8 +617,10 @@ void MainWindow::showEvidence(const EvidencePtr &light)
     fitBanner();
     for (InspectorPane *p : std::as_const(m_panes))
         p->setEvidence(item, m_currentSig);
-    m_selectionLabel->setText(item ? QDir::toNativeSeparators(item->path) : QString());
-    setWindowTitle(item ? tr("%1 — DKIM Inspector").arg(QFileInfo(item->path).fileName()) : tr("DKIM Inspector"));
+    m_selectionLabel->setText(!item                               ? QString()
+                              : ArchiveReader::inContainer(*item) ? item->location.describe()
+                                                                  : QDir::toNativeSeparators(item->path));
+    setWindowTitle(item ? tr("%1 — DKIM Inspector").arg(ArchiveReader::label(*item)) : tr("DKIM Inspector"));
 }
 
 void MainWindow::fitBanner()
@@ -614,6 +638,15 @@ void MainWindow::fitBanner()
     sizes[1] = qMax(120, sizes[1] - delta / 2);
     sizes[2] = qMax(120, sizes[2] - (delta - delta / 2));
     m_rightSplit->setSizes(sizes);
+}
+
+QList<EvidencePtr> MainWindow::visibleItems() const
+{
+    QList<EvidencePtr> out;
+    out.reserve(m_proxy->rowCount());
+    for (int r = 0; r < m_proxy->rowCount(); ++r)
+        out << m_model->item(m_proxy->mapToSource(m_proxy->index(r, 0)).row());
+    return out;
 }
 
 void MainWindow::selectSignature(int signature)

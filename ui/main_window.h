@@ -27,6 +27,7 @@ class KeyPane;
 class MessageFilterProxy;
 class MessageListModel;
 class RawPane;
+class SummaryDock;
 class SignaturePane;
 class VerdictBanner;
 class WalkPane;
@@ -66,6 +67,9 @@ public:
     QLabel *keysLabel() const { return m_keysLabel; }
     QLabel *offlineLabel() const { return m_offlineLabel; }
     EvidenceLoader *loader() const { return m_loader; }
+    SummaryDock *summaryDock() const { return m_summaryDock; }
+    // The list as shown (filtered and sorted), for export.
+    QList<EvidencePtr> visibleItems() const;
 
 Q_SIGNALS:
     void loadingFinished();
@@ -126,6 +130,7 @@ private:
     QMenu *m_recentMenu = nullptr;
 
     EvidenceLoader *m_loader = nullptr;
+    SummaryDock *m_summaryDock = nullptr;
     FieldLocator m_locator;
     EvidencePtr m_current;
     int m_currentSig = -1;

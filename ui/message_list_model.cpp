@@ -1,5 +1,6 @@
 #include "message_list_model.h"
 
+#include "archive_reader.h"
 #include "verdict_icons.h"
 #include "verdict_presenter.h"
 
@@ -72,7 +73,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     if (role == SearchTextRole)
         return QStringList{e.mime.from,
                            e.mime.subject,
-                           fileName,
+                           ArchiveReader::label(e),
                            uniqueSignatureValues(e, true).join(u' '),
                            uniqueSignatureValues(e, false).join(u' '),
                            VerdictPresenter::resultWord(e),
@@ -87,9 +88,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return VerdictIcons::icon(VerdictIcons::forResult(e.result.result));
     }
     if (role == Qt::ToolTipRole) {
+        const QString where = ArchiveReader::inContainer(e) ? e.location.describe() : e.path;
         if (e.isError())
-            return tr("%1\nCould not be read: %2").arg(e.path, e.error);
-        QStringList lines{e.path};
+            return tr("%1\nCould not be read: %2").arg(where, e.error);
+        QStringList lines{where};
         if (e.result.signatures.isEmpty())
             lines << VerdictPresenter::noSignature();
         for (const SignatureResult &s : e.result.signatures)
@@ -124,7 +126,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
                 return int(category(e));
             return VerdictPresenter::resultWord(e);
         case FileColumn:
-            return fileName;
+            // Inside an mbox: "archive.mbox #12", sorted by the number, not as text.
+            if (role == SortRole && ArchiveReader::inContainer(e))
+                return QStringLiteral("%1 #%2").arg(fileName).arg(e.location.index, 12, 10, QLatin1Char('0'));
+            return ArchiveReader::label(e);
         default:
             break;
         }
