@@ -1,10 +1,14 @@
 #!/usr/bin/python3
 """Generate a benchmark corpus of DKIM-signed messages.
 
-usage: make_corpus.py OUTDIR N [--seed S] [--jobs J]
+usage: make_corpus.py OUTDIR N [--seed S] [--jobs J] [--mbox NAME]
 
 Writes OUTDIR/msg-00000.eml ... (N messages), OUTDIR/keys.zone and
 OUTDIR/manifest.tsv (file, index, d, s, a, expected verdict per signature).
+With --mbox NAME the N messages go into one mbox, OUTDIR/NAME, instead of .eml files
+(mboxrd: LF line endings, a "From sender date" separator line before each message,
+body lines matching ^>*From  quoted with one more ">", a blank line after each
+message); the manifest's file column is then "NAME#K" for the K-th message (from 0).
 
 Mixture (deterministic for a given seed):
   * bodies 2-50 KB (log-uniform), text/plain or multipart/alternative with an HTML part;
@@ -23,6 +27,7 @@ import base64
 import math
 import os
 import random
+import re
 import sys
 import types
 from multiprocessing import Pool
@@ -192,7 +197,7 @@ def _init(keys):
 
 
 def build(args):
-    i, seed, outdir = args
+    i, seed, outdir, mbox = args
     rng = random.Random("%d-%d" % (seed, i))
     msg, (dom, sel, kid) = make_message(i, rng)
     canon = rng.choices([(b"relaxed", b"relaxed"), (b"relaxed", b"simple"),
@@ -216,10 +221,35 @@ def build(args):
             pos = signed.rfind(b" ")
         signed = signed[:pos] + b" THE " + signed[pos + 5:]
         rows = [row[:4] + ("fail" if row[4] == "pass" else row[4],) for row in rows]
+    if mbox:
+        return signed, rows, mbox_separator(i, dom, rng)
     name = "msg-%05d.eml" % i
     with open(os.path.join(outdir, name), "wb") as f:
         f.write(signed)
     return [(name, idx) + row for idx, row in enumerate(rows)]
+
+
+ASCTIME_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+FROM_LINE = re.compile(rb"^(>*From )", re.M)
+
+
+def mbox_separator(i, dom, rng):
+    """The 'From sender date' line (asctime date, as written by MTAs) for message i."""
+    import time
+    t = time.gmtime(TIMESTAMP + rng.randint(0, 86399))
+    return ("From bounce-%d@%s %s %s %2d %02d:%02d:%02d %d\n" % (
+        i, dom, ASCTIME_DAYS[t.tm_wday], time.strftime("%b", t), t.tm_mday,
+        t.tm_hour, t.tm_min, t.tm_sec, t.tm_year)).encode()
+
+
+def mboxrd_entry(separator, msg):
+    """One mboxrd entry: separator line, the message with LF line endings and
+    ^>*From  lines quoted, then a blank line."""
+    body = msg.replace(b"\r\n", b"\n")
+    body = FROM_LINE.sub(rb">\1", body)
+    if not body.endswith(b"\n"):
+        body += b"\n"
+    return separator + body + b"\n"
 
 
 def main():
@@ -228,14 +258,25 @@ def main():
     ap.add_argument("n", type=int)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--mbox", metavar="NAME", help="write one mboxrd file OUTDIR/NAME")
     args = ap.parse_args()
     os.makedirs(args.outdir, exist_ok=True)
     keys = load_keys()
     with open(os.path.join(args.outdir, "keys.zone"), "w") as f:
         f.write(zone_text(keys))
-    work = [(i, args.seed, args.outdir) for i in range(args.n)]
+    work = [(i, args.seed, args.outdir, args.mbox) for i in range(args.n)]
     with Pool(args.jobs, initializer=_init, initargs=(keys,)) as pool:
-        results = pool.map(build, work, chunksize=16)
+        if args.mbox:
+            results = []
+            path = os.path.join(args.outdir, args.mbox)
+            with open(path + ".tmp", "wb") as out:
+                for k, (signed, rows, sep) in enumerate(pool.imap(build, work, chunksize=16)):
+                    out.write(mboxrd_entry(sep, signed))
+                    results.append([("%s#%d" % (args.mbox, k), idx) + row
+                                    for idx, row in enumerate(rows)])
+            os.replace(path + ".tmp", path)
+        else:
+            results = pool.map(build, work, chunksize=16)
     with open(os.path.join(args.outdir, "manifest.tsv"), "w") as f:
         f.write("file\tindex\td\ts\ta\tkey_bits\texpected\n")
         for rows in results:
