@@ -63,6 +63,9 @@ FOOTER = b"--\r\nlists.example.org: unsubscribe at https://lists.example.org/u\r
 KNOWN_DIFFERENCES = {
     "arc_cv_fail.eml": "dkimpy returns None ('the chain is terminated') for a chain whose newest seal says "
                        "cv=fail; RFC 8617 §5.2 step 2 makes that chain's status fail",
+    "arc_reordered.eml": "dkimpy picks the header fields a seal covers by their position (bottom-up, as DKIM's h= "
+                         "does), so moving set 1 above set 2 breaks seal 2 for it; RFC 8617 §5.1.1 orders the "
+                         "covered sets by instance, wherever they stand, so the chain still passes",
 }
 
 
@@ -218,6 +221,20 @@ def tamper_aar(msg, instance):
     return b"\r\n".join(lines) + b"\r\n\r\n" + body
 
 
+def move_set_to_top(msg, instance):
+    """The header fields of one ARC set moved above all others (a relay that reorders headers)."""
+    head, body = msg.split(b"\r\n\r\n", 1)
+    fields = []
+    for line in head.split(b"\r\n"):
+        if line[:1] in (b" ", b"\t"):
+            fields[-1] += b"\r\n" + line
+        else:
+            fields.append(line)
+    moved = [f for f in fields if f.lower().startswith(b"arc-") and (b"i=%d;" % instance) in f.replace(b" ", b"")]
+    rest = [f for f in fields if f not in moved]
+    return b"\r\n".join(moved + rest) + b"\r\n\r\n" + body
+
+
 def hop(instance, domain, ams, seal_ok, cv):
     return {"instance": instance, "domain": domain, "ams": ams, "seal": seal_ok, "cv": cv}
 
@@ -272,6 +289,11 @@ def main():
     fx["arc_aar_tampered.eml"] = (tamper_aar(chain(2), 1), {"chain": "fail", "reason": "arc_seal_fail",
                                                              "hops": [hop(1, d1, True, False, "none"),
                                                                       hop(2, d2, True, False, "pass")]})
+
+    # Set 1 moved above set 2: the chain is identified by instance, not by position.
+    fx["arc_reordered.eml"] = (move_set_to_top(chain(2), 1),
+                               {"chain": "pass", "reason": "arc_pass", "oldest_pass": 0,
+                                "hops": [hop(1, d1, True, True, "none"), hop(2, d2, True, True, "pass")]})
 
     # Cross-check with dkimpy.
     expected = {}
