@@ -1,6 +1,7 @@
 #include "verifier.h"
 
 #include "canonicalizer.h"
+#include "header_hash_input.h"
 #include "forensics.h"
 
 #include <QCoreApplication>
@@ -106,22 +107,6 @@ MessageResult Verifier::verify(const Message &m) const
 
 namespace {
 
-// The DKIM-Signature field with the value of b= deleted, including the whitespace around it
-// (RFC 6376 §3.7), so that the header can be hashed as the signer hashed it.
-QByteArray signatureFieldWithoutB(const Message &m, const DkimSignature &sig)
-{
-    const HeaderField &hf = m.headers().at(sig.headerIndex);
-    QByteArray field = m.headerBytes(hf).toByteArray();
-    const Tag *b = sig.tags.find("b");
-    if (!b)
-        return field;
-    const qsizetype rel = sig.valueOffset - hf.offset; // value start inside the field
-    const qsizetype from = rel + b->equalsOffset + 1;
-    qsizetype to = rel + b->specOffset + b->specLength; // up to the ';' or the end of the value
-    field.remove(from, to - from);
-    return field;
-}
-
 } // namespace
 
 namespace {
@@ -216,27 +201,7 @@ struct KeyChoice {
 // tried before one is chosen.
 QByteArray trialHeaderHash(const Message &m, const DkimSignature &sig)
 {
-    QHash<QByteArray, int> nextFromBottom;
-    QByteArray input;
-    for (const QByteArray &name : sig.signedHeaders) {
-        const QByteArray key = name.toLower();
-        const int start = nextFromBottom.value(key, int(m.headers().size()));
-        int found = -1;
-        for (int i = start - 1; i >= 0; --i) {
-            if (m.headers().at(i).name.compare(key, Qt::CaseInsensitive) == 0) {
-                found = i;
-                break;
-            }
-        }
-        nextFromBottom[key] = found < 0 ? 0 : found;
-        if (found >= 0)
-            input.append(Canonicalizer::header(sig.headerCanon, m.headerBytes(m.headers().at(found))));
-    }
-    QByteArray self = Canonicalizer::header(sig.headerCanon, signatureFieldWithoutB(m, sig));
-    if (self.endsWith("\r\n"))
-        self.chop(2);
-    input.append(self);
-    return digest(hashOf(sig.algorithm), input);
+    return digest(hashOf(sig.algorithm), HeaderHashInput::build(m, sig).bytes);
 }
 
 KeyChoice chooseKey(const Message &m, const DkimSignature &sig, const QList<KeyLookup> &lookups)
@@ -774,51 +739,24 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
     if (headersPossible) {
         // RFC 6376 §5.4.2: each name in h= takes the next instance from the bottom up; a name with no
         // instance left contributes nothing (and so locks the name against additions).
-        QHash<QByteArray, int> nextFromBottom;
-        QSet<int> used;
-        QByteArray input;
-        for (const QByteArray &name : sig.signedHeaders) {
-            const QByteArray key = name.toLower();
-            int start = nextFromBottom.value(key, int(m.headers().size()));
-            int found = -1;
-            for (int i = start - 1; i >= 0; --i) {
-                if (m.headers().at(i).name.compare(key, Qt::CaseInsensitive) == 0) {
-                    found = i;
-                    break;
-                }
-            }
-            nextFromBottom[key] = found < 0 ? 0 : found;
-            SignedHeaderUse use;
-            use.name = name;
-            use.headerIndex = found;
-            use.hashOffset = input.size();
-            if (found >= 0) {
-                used.insert(found);
-                input.append(Canonicalizer::header(sig.headerCanon, m.headerBytes(m.headers().at(found))));
-                canonHeaders.inputs.append(Field{QString::fromLatin1(name),
-                                                 QStringLiteral("header field %1").arg(found + 1),
-                                                 m.rawRange(m.headers().at(found).offset, m.headers().at(found).length)});
+        const HeaderHashInput hhi = HeaderHashInput::build(m, sig);
+        const QByteArray &input = hhi.bytes;
+        const QSet<int> &used = hhi.usedHeaders;
+        r.headerUses = hhi.uses;
+        r.oversignedHeaders = hhi.oversigned;
+        for (qsizetype u = 0; u + 1 < hhi.uses.size(); ++u) { // the last use is the signature itself, listed below
+            const SignedHeaderUse &use = hhi.uses.at(u);
+            if (use.headerIndex >= 0) {
+                const HeaderField &f = m.headers().at(use.headerIndex);
+                canonHeaders.inputs.append(Field{QString::fromLatin1(use.name),
+                                                 QStringLiteral("header field %1").arg(use.headerIndex + 1),
+                                                 m.rawRange(f.offset, f.length)});
             } else {
-                if (!r.oversignedHeaders.contains(QString::fromLatin1(key)))
-                    r.oversignedHeaders << QString::fromLatin1(key);
-                canonHeaders.inputs.append(Field{QString::fromLatin1(name),
+                canonHeaders.inputs.append(Field{QString::fromLatin1(use.name),
                                                  QStringLiteral("(none: over-signed, no such header may be added)"),
                                                  {}});
             }
-            use.hashLength = input.size() - use.hashOffset;
-            r.headerUses.append(use);
         }
-        // The signature itself, b= emptied, without its final CRLF (RFC 6376 §3.7).
-        SignedHeaderUse self;
-        self.name = m.headers().at(headerIndex).name;
-        self.headerIndex = headerIndex;
-        self.hashOffset = input.size();
-        QByteArray selfCanon = Canonicalizer::header(sig.headerCanon, signatureFieldWithoutB(m, sig));
-        if (selfCanon.endsWith("\r\n"))
-            selfCanon.chop(2);
-        input.append(selfCanon);
-        self.hashLength = input.size() - self.hashOffset;
-        r.headerUses.append(self);
         canonHeaders.inputs.append(Field{QStringLiteral("DKIM-Signature"), QStringLiteral("this signature, b= emptied"),
                                          m.rawRange(hf.offset, hf.length)});
         canonHeaders.inputs.append(

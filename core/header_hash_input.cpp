@@ -1,0 +1,65 @@
+#include "header_hash_input.h"
+
+#include "canonicalizer.h"
+#include "message.h"
+
+#include <QHash>
+
+namespace dkimi {
+
+QByteArray signatureFieldWithoutB(const Message &m, const DkimSignature &sig)
+{
+    const HeaderField &hf = m.headers().at(sig.headerIndex);
+    QByteArray field = m.headerBytes(hf).toByteArray();
+    const Tag *b = sig.tags.find("b");
+    if (!b)
+        return field;
+    const qsizetype rel = sig.valueOffset - hf.offset; // value start inside the field
+    const qsizetype from = rel + b->equalsOffset + 1;
+    const qsizetype to = rel + b->specOffset + b->specLength; // up to the ';' or the end of the value
+    field.remove(from, to - from);
+    return field;
+}
+
+HeaderHashInput HeaderHashInput::build(const Message &m, const DkimSignature &sig)
+{
+    HeaderHashInput out;
+    QHash<QByteArray, int> nextFromBottom;
+    for (const QByteArray &name : sig.signedHeaders) {
+        const QByteArray key = name.toLower();
+        const int start = nextFromBottom.value(key, int(m.headers().size()));
+        int found = -1;
+        for (int i = start - 1; i >= 0; --i) {
+            if (m.headers().at(i).name.compare(key, Qt::CaseInsensitive) == 0) {
+                found = i;
+                break;
+            }
+        }
+        nextFromBottom[key] = found < 0 ? 0 : found;
+        SignedHeaderUse use;
+        use.name = name;
+        use.headerIndex = found;
+        use.hashOffset = out.bytes.size();
+        if (found >= 0) {
+            out.usedHeaders.insert(found);
+            out.bytes.append(Canonicalizer::header(sig.headerCanon, m.headerBytes(m.headers().at(found))));
+        } else if (!out.oversigned.contains(QString::fromLatin1(key))) {
+            out.oversigned << QString::fromLatin1(key);
+        }
+        use.hashLength = out.bytes.size() - use.hashOffset;
+        out.uses.append(use);
+    }
+    SignedHeaderUse self;
+    self.name = m.headers().at(sig.headerIndex).name;
+    self.headerIndex = sig.headerIndex;
+    self.hashOffset = out.bytes.size();
+    QByteArray selfCanon = Canonicalizer::header(sig.headerCanon, signatureFieldWithoutB(m, sig));
+    if (selfCanon.endsWith("\r\n"))
+        selfCanon.chop(2);
+    out.bytes.append(selfCanon);
+    self.hashLength = out.bytes.size() - self.hashOffset;
+    out.uses.append(self);
+    return out;
+}
+
+} // namespace dkimi
