@@ -378,6 +378,11 @@ QList<AuthenticationResults> AuthenticationResultsParser::fromMessage(const Mess
             for (ByteRange &r : f.where)
                 r = m.rawRange(ar.valueOffset + r.offset, r.length);
         }
+        // Every recorded result carries the caveat, matched to a signature or not.
+        ar.findings.append(Finding{Severity::Info,
+                                   QStringLiteral("ar_forgeable"),
+                                   authenticationResultsCaveat(ar),
+                                   {m.rawRange(hf.offset, hf.length)}});
         out.append(ar);
     }
     return out;

@@ -296,6 +296,9 @@ void TstAuthenticationResults::fromMessage()
     const AuthenticationResults &a = ars.at(1);
     const ByteRange r = m->rawRange(a.valueOffset + a.authservOffset, a.authservLength);
     QCOMPARE(m->raw().mid(r.offset, r.length), QByteArray("mx.lists.example.org"));
+    QCOMPARE(a.findings.last().code, QStringLiteral("ar_forgeable"));
+    QCOMPARE(a.findings.last().message, authenticationResultsCaveat(a));
+    QVERIFY(m->raw().mid(a.findings.last().where.first().offset).startsWith("Authentication-Results: "));
     QVERIFY(authenticationResultsCaveat(a).contains(QLatin1String("anyone who handled the message before "
                                                                   "mx.lists.example.org")));
 }
