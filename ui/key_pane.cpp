@@ -2,6 +2,7 @@
 
 #include "byte_view.h"
 #include "copy_support.h"
+#include "key_provenance.h"
 #include "tag_meanings.h"
 #include "tag_table_model.h"
 #include "verdict_presenter.h"
@@ -95,7 +96,7 @@ void KeyPane::evidenceChanged()
     line(tr("Source"), source.toHtmlEscaped());
     if (k.fetchedAt.isValid())
         line(tr("Read at"), VerdictPresenter::formatUtc(k.fetchedAt));
-    line(tr("DNSSEC"), k.dnssec.isEmpty() ? tr("not applicable (not from DNS)") : k.dnssec.toHtmlEscaped());
+    line(tr("DNSSEC"), KeyProvenance::dnssecWords(k.dnssec).toHtmlEscaped());
     if (!k.cnameChain.isEmpty()) {
         QStringList names;
         for (const QByteArray &n : k.cnameChain)
@@ -136,6 +137,7 @@ void KeyPane::evidenceChanged()
     } else {
         m_record->setBytes({});
     }
+    lines << KeyProvenance::rows(r);
     m_summary->setText(QStringLiteral("<table>%1</table>").arg(lines.join(QString())));
     m_model->setRows(rows);
 }

@@ -5,6 +5,7 @@
 #include "archive_reader.h"
 #include "evaluation_time_control.h"
 #include "evidence_loader.h"
+#include "headers_pane.h"
 #include "key_pane.h"
 #include "list_exporter.h"
 #include "message_filter_proxy.h"
@@ -22,6 +23,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -149,6 +151,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_keys(std::make_
     m_raw = new RawPane(this);
     m_canonical = new CanonicalPane(this);
     m_panes = {m_walk, m_signature, m_key, m_raw, m_canonical};
+    m_headers = new HeadersPane(this); // in a dock (below), tabbed with the summary
+    m_panes << m_headers;
     for (InspectorPane *p : std::as_const(m_panes)) {
         p->setLocator(&m_locator);
         connect(p, &InspectorPane::fieldSelected, this, &MainWindow::relay);
@@ -186,6 +190,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_keys(std::make_
     m_summaryDock = new SummaryDock(m_model, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_summaryDock);
     m_summaryDock->hide();
+    auto *headersDock = new QDockWidget(tr("Headers"), this);
+    headersDock->setObjectName(QStringLiteral("headersDock"));
+    headersDock->setWidget(m_headers);
+    addDockWidget(Qt::BottomDockWidgetArea, headersDock);
+    tabifyDockWidget(headersDock, m_summaryDock);
+    resizeDocks({headersDock}, {230}, Qt::Vertical);
 
     buildMenus();
     buildStatusBar();
@@ -271,6 +281,11 @@ void MainWindow::buildMenus()
     summary->setText(tr("&Summary (totals and charts)"));
     summary->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     view->addAction(summary);
+    if (auto *hd = findChild<QDockWidget *>(QStringLiteral("headersDock"))) {
+        QAction *headers = hd->toggleViewAction();
+        headers->setText(tr("&Headers (every header, what is signed)"));
+        view->addAction(headers);
+    }
     view->addSeparator();
     view->addAction(tr("&Reset layout"), this, [this] {
         for (InspectorPane *p : std::as_const(m_panes))
@@ -389,8 +404,10 @@ void MainWindow::openPaths(const QStringList &paths)
         return;
     for (const QString &p : paths)
         addRecent(QFileInfo(p).absoluteFilePath());
-    if (ArchiveReader::wants(paths))
+    if (ArchiveReader::wants(paths)) {
         m_summaryDock->show();
+        m_summaryDock->raise();
+    }
     m_pendingOpens.append(paths);
     if (!m_loader->isBusy())
         startNext();

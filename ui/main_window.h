@@ -26,6 +26,7 @@ class InspectorPane;
 class KeyPane;
 class MessageFilterProxy;
 class MessageListModel;
+class HeadersPane;
 class RawPane;
 class SummaryDock;
 class SignaturePane;
@@ -68,6 +69,7 @@ public:
     QLabel *offlineLabel() const { return m_offlineLabel; }
     EvidenceLoader *loader() const { return m_loader; }
     SummaryDock *summaryDock() const { return m_summaryDock; }
+    HeadersPane *headersPane() const { return m_headers; }
     // The list as shown (filtered and sorted), for export.
     QList<EvidencePtr> visibleItems() const;
 
@@ -131,6 +133,7 @@ private:
 
     EvidenceLoader *m_loader = nullptr;
     SummaryDock *m_summaryDock = nullptr;
+    HeadersPane *m_headers = nullptr;
     FieldLocator m_locator;
     EvidencePtr m_current;
     int m_currentSig = -1;

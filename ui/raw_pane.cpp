@@ -1,6 +1,7 @@
 #include "raw_pane.h"
 
 #include "byte_view.h"
+#include "explanation_words.h"
 #include "field_locator.h"
 #include "whitespace_markers.h"
 
@@ -58,6 +59,18 @@ void RawPane::evidenceChanged()
         m_view->setHighlights({});
     setTitleDetail(e && e->message ? tr("%1 bytes, as stored").arg(QLocale().toString(qlonglong(bytes.size())))
                                    : QString());
+    // Issue 6: bytes added after signing (body_content_appended) are shaded.
+    ByteRange appended{SourceId::RawMessage, -1, 0};
+    if (e && e->message && signature() >= 0 && signature() < e->result.signatures.size()) {
+        const QList<ByteRange> r = ExplanationWords::appendedRanges(e->result.signatures.at(signature()));
+        if (!r.isEmpty()) {
+            appended = r.first();
+            setTitleDetail(tr("%1 bytes, as stored; %2 bytes added after signing (shaded)")
+                               .arg(QLocale().toString(qlonglong(bytes.size())),
+                                    QLocale().toString(qlonglong(appended.length))));
+        }
+    }
+    m_view->setShaded(appended);
 }
 
 void RawPane::applySelection(const FieldSelection &sel)

@@ -1,5 +1,6 @@
 #include "verdict_banner.h"
 
+#include "explanation_words.h"
 #include "verdict_icons.h"
 #include "verdict_presenter.h"
 
@@ -54,6 +55,8 @@ void VerdictBanner::clearRows()
     for (Row &r : m_items)
         delete r.frame;
     m_items.clear();
+    delete m_alarm.frame;
+    m_alarm = Row();
 }
 
 VerdictBanner::Row VerdictBanner::addRow(const QPixmap &icon, const QString &headline, const QString &detail,
@@ -129,6 +132,13 @@ void VerdictBanner::setEvidence(const EvidencePtr &item, int currentSignature)
                    tr("Nothing here proves which domain sent it: anyone can write any From header."), tr("Unsigned"));
         m_items.append(r);
     }
+    // Issue 6: two From headers are an alarm above every verdict.
+    if (const QString alarm = ExplanationWords::twoFromAlarm(res); !alarm.isEmpty()) {
+        Row r = addRow(VerdictIcons::pixmap(VerdictIcons::Kind::Fail, iconSize, dpr),
+                       tr("Two From headers").toHtmlEscaped(), alarm.toHtmlEscaped(), tr("Alarm"));
+        r.frame->setObjectName(QStringLiteral("verdictAlarm"));
+        m_alarm = r;
+    }
     for (const SignatureResult &s : res.signatures) {
         VerdictIcons::Kind kind = VerdictIcons::forResult(s.result);
         const QList<VerdictPresenter::Badge> badges = VerdictPresenter::badges(s);
@@ -161,6 +171,23 @@ void VerdictBanner::setEvidence(const EvidencePtr &item, int currentSignature)
             auto *v = qobject_cast<QVBoxLayout *>(r.headline->parentWidget()->layout()->itemAt(1)->layout());
             if (v)
                 v->addLayout(bl);
+        }
+        // What changed after signing (explanations) and what a valid signature proves, in plain words.
+        QStringList more = ExplanationWords::sentences(s);
+        for (const QString &st : s.evidenceStatements)
+            more << st;
+        if (!more.isEmpty()) {
+            auto *label = new QLabel(r.frame);
+            label->setObjectName(QStringLiteral("verdictExplanation"));
+            label->setWordWrap(true);
+            label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+            QStringList html;
+            for (const QString &m : std::as_const(more))
+                html << QStringLiteral("→ ") + m.toHtmlEscaped();
+            label->setText(html.join(QStringLiteral("<br>")));
+            if (auto *v = qobject_cast<QVBoxLayout *>(r.headline->parentWidget()->layout()->itemAt(1)->layout()))
+                v->addWidget(label);
+            r.explanation = label;
         }
         m_items.append(r);
     }
@@ -224,11 +251,15 @@ int VerdictBanner::heightFor(int width) const
         const int hw = l->heightForWidth(w);
         return hw > 0 ? hw : l->sizeHint().height();
     };
-    for (const Row &r : m_items) {
+    QList<Row> rows = m_items;
+    if (m_alarm.frame)
+        rows.prepend(m_alarm);
+    for (const Row &r : std::as_const(rows)) {
         const int textWidth = inner - 12 - 40; // row margins, icon and spacing
         int rh = 8 + labelHeight(r.headline, textWidth) + 2 + labelHeight(r.detail, textWidth);
         if (!r.badges.isEmpty())
             rh += 4 + r.badges.first()->sizeHint().height();
+        rh += r.explanation ? 2 + labelHeight(r.explanation, textWidth) : 0;
         h += rh + m_rows->spacing();
     }
     h += labelHeight(m_note, inner) + 4;

@@ -40,6 +40,7 @@ private:
         QLabel *headline = nullptr;
         QLabel *detail = nullptr;
         QList<QLabel *> badges;
+        QLabel *explanation = nullptr; // what changed after signing, what the signature proves
     };
     void clearRows();
     Row addRow(const QPixmap &icon, const QString &headline, const QString &detail, const QString &accessible);
@@ -48,6 +49,7 @@ private:
     QVBoxLayout *m_rows = nullptr;
     QLabel *m_note = nullptr;
     QList<Row> m_items;
+    Row m_alarm; // two From headers (not a signature row)
     EvidencePtr m_item;
     int m_current = -1;
 };
