@@ -28,6 +28,14 @@ KeyPane::KeyPane(QWidget *parent) : InspectorPane(tr("Key"), parent)
     m_summary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_summary->setContentsMargins(6, 4, 6, 4);
     m_summary->setToolTip(TagMeanings::glossary("key"));
+    m_summary->setTextInteractionFlags(m_summary->textInteractionFlags() | Qt::LinksAccessibleByMouse);
+    connect(m_summary, &QLabel::linkActivated, this, [this](const QString &link) {
+        const EvidencePtr &e = evidence();
+        if (link != QLatin1String("import") || !e || signature() < 0 || signature() >= e->result.signatures.size())
+            return;
+        const DkimSignature &sig = e->result.signatures.at(signature()).signature;
+        Q_EMIT importKeyRequested(QString::fromLatin1(sig.domain), QString::fromLatin1(sig.selector));
+    });
     m_record = new ByteView(SourceId::KeyRecord, split);
     m_record->setObjectName(QStringLiteral("keyRecordView"));
     m_record->setSyntax(MessageHighlighter::Syntax::TagList);
@@ -107,6 +115,10 @@ void KeyPane::evidenceChanged()
         line(tr("Result"), tr("<b>no key record</b> (%1). Often the domain rotated the key away; an archived copy "
                               "of the key can still be loaded with Keys › Load key file.")
                                .arg(k.detail.toHtmlEscaped()));
+        // Issue 5: a clear "key not available" state that offers import.
+        line(tr("Key not available"), tr("<a href=\"import\">Import or paste the key for %1…</a> (stored as "
+                                         "entered by hand, flagged as not from DNS)")
+                                          .arg(QString::fromLatin1(k.queryName).toHtmlEscaped()));
     } else if (k.status == KeyLookup::Status::TempError) {
         line(tr("Result"), tr("<b>temporary failure</b>: %1").arg(k.detail.toHtmlEscaped()));
     }

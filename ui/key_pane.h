@@ -21,6 +21,10 @@ public:
     TagTableModel *model() const { return m_model; }
     void applySelection(const FieldSelection &sel) override;
 
+Q_SIGNALS:
+    // "Key not available": the user wants to import or paste the key of this domain and selector.
+    void importKeyRequested(const QString &domain, const QString &selector);
+
 protected:
     void evidenceChanged() override;
 

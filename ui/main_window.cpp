@@ -7,6 +7,8 @@
 #include "evidence_loader.h"
 #include "headers_pane.h"
 #include "key_pane.h"
+#include "key_sources.h"
+#include "keys_window.h"
 #include "list_exporter.h"
 #include "message_filter_proxy.h"
 #include "message_list_model.h"
@@ -181,6 +183,20 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_keys(std::make_
         s->setChildrenCollapsible(false);
     setCentralWidget(m_mainSplit);
 
+    // Keys besides loaded files (issue 5): the key store, and live DNS only when the user agreed.
+    m_keySources = new KeySources(this);
+    connect(m_keySources, &KeySources::changed, this, [this] {
+        updateOnline();
+        if (!m_model->items().isEmpty() || m_loader->isBusy())
+            reverifyAll();
+    });
+    connect(m_key, &KeyPane::importKeyRequested, this, [this](const QString &domain, const QString &selector) {
+        KeysWindow *kw = keysWindow();
+        kw->show();
+        kw->raise();
+        kw->pasteDialog(domain, selector);
+    });
+
     m_loader = new EvidenceLoader(this);
     connect(m_loader, &EvidenceLoader::itemsReady, this, &MainWindow::onItemsReady);
     connect(m_loader, &EvidenceLoader::progress, this, &MainWindow::onProgress);
@@ -242,11 +258,19 @@ void MainWindow::buildMenus()
         reverifyAll();
     });
     keys->addSeparator();
-    QAction *offline = keys->addAction(tr("&Offline (no live DNS)"));
-    offline->setCheckable(true);
-    offline->setChecked(true);
-    offline->setEnabled(false);
-    offline->setToolTip(tr("Keys come only from loaded key files. Live DNS lookups are not available yet."));
+    keys->addAction(tr("Key &store…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), this, [this] {
+        keysWindow()->show();
+        keysWindow()->raise();
+        keysWindow()->activateWindow();
+    });
+    keys->addSeparator();
+    m_offlineAction = keys->addAction(tr("&Offline (no live DNS)"));
+    m_offlineAction->setObjectName(QStringLiteral("offlineAction"));
+    m_offlineAction->setCheckable(true);
+    m_offlineAction->setChecked(true);
+    m_offlineAction->setToolTip(tr("Offline: no DNS lookups; keys come from key files and the key store."));
+    connect(m_offlineAction, &QAction::triggered, this,
+            [this](bool offline) { m_keySources->setOnline(!offline, this); updateOnline(); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *ws = view->addAction(tr("Show &whitespace in raw message"));
@@ -330,6 +354,16 @@ void MainWindow::buildStatusBar()
     m_offlineLabel->setToolTip(tr("Offline: no live DNS lookups. Keys come only from loaded key files, and each "
                                   "verdict says which file."));
     statusBar()->addPermanentWidget(m_offlineLabel);
+    m_onlineSwitch = new QToolButton(this);
+    m_onlineSwitch->setObjectName(QStringLiteral("onlineSwitch"));
+    m_onlineSwitch->setCheckable(true);
+    m_onlineSwitch->setAutoRaise(true);
+    connect(m_onlineSwitch, &QToolButton::clicked, this, [this](bool on) {
+        m_keySources->setOnline(on, this);
+        updateOnline();
+    });
+    statusBar()->addPermanentWidget(m_onlineSwitch);
+    updateOnline();
     updateKeysLabel();
 }
 
@@ -385,11 +419,48 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
+KeysWindow *MainWindow::keysWindow()
+{
+    if (!m_keysWindow) {
+        m_keysWindow = new KeysWindow(m_keySources, this);
+        connect(m_keysWindow, &KeysWindow::storeChanged, this, [this] {
+            if (!m_model->items().isEmpty() || m_loader->isBusy())
+                reverifyAll();
+        });
+    }
+    return m_keysWindow;
+}
+
+void MainWindow::updateOnline()
+{
+    const bool online = m_keySources->isOnline();
+    m_offlineLabel->setText(online ? tr("● Online") : tr("○ Offline"));
+    m_offlineLabel->setToolTip(online ? tr("Online: keys missing from key files and the key store are looked up in "
+                                           "DNS. Each lookup is visible to the domain's DNS operator.")
+                                      : tr("Offline: no live DNS lookups. Keys come only from loaded key files and "
+                                           "the key store, and each verdict says which."));
+    const QSignalBlocker block(m_onlineSwitch);
+    m_onlineSwitch->setChecked(online);
+    m_onlineSwitch->setText(online ? tr("Go offline") : tr("Go online"));
+    m_onlineSwitch->setToolTip(m_keySources->describe());
+    if (m_offlineAction) {
+        const QSignalBlocker blockAction(m_offlineAction);
+        m_offlineAction->setChecked(!online);
+    }
+}
+
 VerificationSettings MainWindow::settings() const
 {
     VerificationSettings s;
     if (!m_keys->isEmpty())
         s.resolver = m_keys;
+    // The key store and (when online) DNS come after the loaded key files; a fresh chain each run.
+    if (const auto extra = m_keySources->resolvers(); !extra.isEmpty()) {
+        auto chain = std::make_shared<ChainResolver>(*m_keys);
+        for (const auto &r : extra)
+            chain->add(r);
+        s.resolver = chain;
+    }
     s.choice = m_evalTime->choice();
     s.chosenTime = m_evalTime->chosenTime();
     s.now = QDateTime::currentDateTimeUtc();

@@ -16,6 +16,7 @@ class QProgressBar;
 class QPushButton;
 class QSplitter;
 class QTableView;
+class QToolButton;
 
 namespace dkimi::ui {
 
@@ -27,6 +28,8 @@ class KeyPane;
 class MessageFilterProxy;
 class MessageListModel;
 class HeadersPane;
+class KeySources;
+class KeysWindow;
 class RawPane;
 class SummaryDock;
 class SignaturePane;
@@ -70,6 +73,9 @@ public:
     EvidenceLoader *loader() const { return m_loader; }
     SummaryDock *summaryDock() const { return m_summaryDock; }
     HeadersPane *headersPane() const { return m_headers; }
+    KeySources *keySources() const { return m_keySources; }
+    QToolButton *onlineSwitch() const { return m_onlineSwitch; }
+    KeysWindow *keysWindow(); // Keys › Key store… (made on first use)
     // The list as shown (filtered and sorted), for export.
     QList<EvidencePtr> visibleItems() const;
 
@@ -134,6 +140,11 @@ private:
     EvidenceLoader *m_loader = nullptr;
     SummaryDock *m_summaryDock = nullptr;
     HeadersPane *m_headers = nullptr;
+    KeySources *m_keySources = nullptr;
+    KeysWindow *m_keysWindow = nullptr;
+    QToolButton *m_onlineSwitch = nullptr;
+    QAction *m_offlineAction = nullptr;
+    void updateOnline();
     FieldLocator m_locator;
     EvidencePtr m_current;
     int m_currentSig = -1;
