@@ -1,8 +1,8 @@
 #include "main_window.h"
 
+#include "archive_reader.h"
 #include "byte_view.h"
 #include "canonical_pane.h"
-#include "archive_reader.h"
 #include "evaluation_time_control.h"
 #include "evidence_loader.h"
 #include "headers_pane.h"
@@ -232,12 +232,10 @@ void MainWindow::buildMenus()
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     rebuildRecentMenu();
     file->addSeparator();
-    file->addAction(tr("Export list as &CSV…"), this, [this] {
-        ListExporter::exportDialog(this, visibleItems(), ListExporter::Format::Csv);
-    });
-    file->addAction(tr("Export list as &JSON Lines…"), this, [this] {
-        ListExporter::exportDialog(this, visibleItems(), ListExporter::Format::JsonLines);
-    });
+    file->addAction(tr("Export list as &CSV…"), this,
+                    [this] { ListExporter::exportDialog(this, visibleItems(), ListExporter::Format::Csv); });
+    file->addAction(tr("Export list as &JSON Lines…"), this,
+                    [this] { ListExporter::exportDialog(this, visibleItems(), ListExporter::Format::JsonLines); });
     file->addSeparator();
     file->addAction(tr("&Close All"), this, [this] {
         m_loader->stop();
@@ -269,8 +267,10 @@ void MainWindow::buildMenus()
     m_offlineAction->setCheckable(true);
     m_offlineAction->setChecked(true);
     m_offlineAction->setToolTip(tr("Offline: no DNS lookups; keys come from key files and the key store."));
-    connect(m_offlineAction, &QAction::triggered, this,
-            [this](bool offline) { m_keySources->setOnline(!offline, this); updateOnline(); });
+    connect(m_offlineAction, &QAction::triggered, this, [this](bool offline) {
+        m_keySources->setOnline(!offline, this);
+        updateOnline();
+    });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *ws = view->addAction(tr("Show &whitespace in raw message"));
@@ -561,7 +561,8 @@ void MainWindow::openFilesDialog()
     QSettings s;
     const QStringList files =
         QFileDialog::getOpenFileNames(this, tr("Open evidence"), s.value(QStringLiteral("dirs/open")).toString(),
-                                      tr("Messages (*.eml);;All files (*)"));
+                                      tr("Messages and mail archives (*.eml *.mbox *.mbx *.mbs);;Messages "
+                                         "(*.eml);;mbox archives (*.mbox *.mbx *.mbs);;All files (*)"));
     if (files.isEmpty())
         return;
     s.setValue(QStringLiteral("dirs/open"), QFileInfo(files.first()).absolutePath());

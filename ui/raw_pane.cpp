@@ -65,9 +65,9 @@ void RawPane::evidenceChanged()
         const QList<ByteRange> r = ExplanationWords::appendedRanges(e->result.signatures.at(signature()));
         if (!r.isEmpty()) {
             appended = r.first();
-            setTitleDetail(tr("%1 bytes, as stored; %2 bytes added after signing (shaded)")
-                               .arg(QLocale().toString(qlonglong(bytes.size())),
-                                    QLocale().toString(qlonglong(appended.length))));
+            setTitleDetail(
+                tr("%1 bytes, as stored; %2 bytes added after signing (shaded)")
+                    .arg(QLocale().toString(qlonglong(bytes.size())), QLocale().toString(qlonglong(appended.length))));
         }
     }
     m_view->setShaded(appended);

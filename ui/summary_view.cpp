@@ -47,12 +47,12 @@ SummaryView::SummaryView(QWidget *parent) : QWidget(parent)
     m_domains = new QChartView(this);
     m_domains->setObjectName(QStringLiteral("domainsChart"));
     m_domains->setRenderHint(QPainter::Antialiasing);
-    m_domains->setMinimumHeight(280);
+    m_domains->setMinimumHeight(220);
     row->addWidget(m_domains, 3);
     m_months = new QChartView(this);
     m_months->setObjectName(QStringLiteral("monthsChart"));
     m_months->setRenderHint(QPainter::Antialiasing);
-    m_months->setMinimumHeight(280);
+    m_months->setMinimumHeight(220);
     row->addWidget(m_months, 2);
     layout->addLayout(row, 1);
     setSummary(BatchSummary());
