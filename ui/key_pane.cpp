@@ -115,10 +115,11 @@ void KeyPane::evidenceChanged()
         line(tr("Result"), tr("<b>no key record</b> (%1). Often the domain rotated the key away; an archived copy "
                               "of the key can still be loaded with Keys › Load key file.")
                                .arg(k.detail.toHtmlEscaped()));
-        // Issue 5: a clear "key not available" state that offers import.
+        // Issue 5: a clear "key not available" state that offers import, at the top of the pane.
         line(tr("Key not available"), tr("<a href=\"import\">Import or paste the key for %1…</a> (stored as "
                                          "entered by hand, flagged as not from DNS)")
                                           .arg(QString::fromLatin1(k.queryName).toHtmlEscaped()));
+        lines.prepend(lines.takeLast());
     } else if (k.status == KeyLookup::Status::TempError) {
         line(tr("Result"), tr("<b>temporary failure</b>: %1").arg(k.detail.toHtmlEscaped()));
     }
