@@ -122,7 +122,12 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
         QStringLiteral("Keys whose private halves were made public (TSV: domain, selector, published date, "
                        "source, note): a signature judged after that date proves nothing."),
         QStringLiteral("FILE"));
-    p.addOptions({atOpt, formatOpt, walkOpt, jobsOpt, summaryOpt, quietOpt, publishedOpt});
+    const QCommandLineOption trustedOpt(
+        QStringLiteral("trusted-authserv"),
+        QStringLiteral("A receiving server (authserv-id) whose Authentication-Results you trust; may be given several "
+                       "times. Other servers' records are reported, but could have been forged upstream."),
+        QStringLiteral("ID"));
+    p.addOptions({atOpt, formatOpt, walkOpt, jobsOpt, summaryOpt, quietOpt, publishedOpt, trustedOpt});
     p.addPositionalArgument(QStringLiteral("INPUT"),
                             QStringLiteral("Message files, mbox archives, Maildirs or folders."),
                             QStringLiteral("INPUT..."));
@@ -175,6 +180,7 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
         return ExitUsage;
     }
     vo.resolver = *resolver;
+    vo.trustedAuthservIds = p.values(trustedOpt);
     if (p.isSet(publishedOpt)) {
         auto published = PublishedKeyList::load(p.value(publishedOpt));
         if (!published) {

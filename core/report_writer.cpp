@@ -79,6 +79,12 @@ QJsonObject signatureToJson(const SignatureResult &s, const ReportOptions &opt)
     o[QStringLiteral("signature_valid")] = optBool(s.signatureValid);
     o[QStringLiteral("key_bits")] = s.keyBits > 0 ? QJsonValue(s.keyBits) : QJsonValue(QJsonValue::Null);
     o[QStringLiteral("flags")] = QJsonArray::fromStringList(s.flags);
+    if (s.dmarcAlignment) {
+        o[QStringLiteral("dmarc_alignment")] = QString::fromLatin1(alignmentName(s.dmarcAlignment->alignment));
+        o[QStringLiteral("from_domain")] = QString::fromLatin1(s.dmarcAlignment->fromDomain);
+    } else {
+        o[QStringLiteral("dmarc_alignment")] = QJsonValue(QJsonValue::Null);
+    }
     if (sig.bodyLength)
         o[QStringLiteral("l")] = double(*sig.bodyLength);
     o[QStringLiteral("unsigned_body_bytes")] = double(s.unsignedBodyBytes);
@@ -162,6 +168,76 @@ QJsonObject signatureToJson(const SignatureResult &s, const ReportOptions &opt)
     return o;
 }
 
+namespace {
+
+QJsonValue optBoolValue(const std::optional<bool> &b)
+{
+    return b ? QJsonValue(*b) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject arcToJson(const ArcResult &a)
+{
+    QJsonArray hops;
+    for (const ArcHop &h : a.hops) {
+        hops.append(QJsonObject{{QStringLiteral("instance"), h.instance},
+                                {QStringLiteral("cv"), QString::fromLatin1(h.cv)},
+                                {QStringLiteral("sealed_by"), QString::fromLatin1(h.sealDomain)},
+                                {QStringLiteral("authserv_id"), QString::fromLatin1(h.authservId)},
+                                {QStringLiteral("ams_valid"), optBoolValue(h.amsCheck.valid)},
+                                {QStringLiteral("ams_reason"), h.amsCheck.reason},
+                                {QStringLiteral("seal_valid"), optBoolValue(h.sealCheck.valid)},
+                                {QStringLiteral("seal_reason"), h.sealCheck.reason}});
+    }
+    return QJsonObject{{QStringLiteral("result"), QString::fromLatin1(arcChainResultName(a.result))},
+                       {QStringLiteral("reason"), a.reason},
+                       {QStringLiteral("detail"), a.detail},
+                       {QStringLiteral("oldest_pass"), a.oldestPass},
+                       {QStringLiteral("instances"), hops.size()},
+                       {QStringLiteral("hops"), hops}};
+}
+
+QJsonArray authResultsToJson(const MessageResult &r)
+{
+    QJsonArray out;
+    for (int i = 0; i < r.authenticationResults.size(); ++i) {
+        const AuthenticationResults &ar = r.authenticationResults.at(i);
+        QJsonArray methods;
+        for (const ArMethodResult &mr : ar.results) {
+            QJsonObject props;
+            for (const ArProperty &p : mr.properties)
+                props[QString::fromLatin1(p.ptype.isEmpty() ? p.property : p.ptype + '.' + p.property)] =
+                    QString::fromUtf8(p.value);
+            QJsonObject mo{{QStringLiteral("method"), QString::fromLatin1(mr.method)},
+                           {QStringLiteral("result"), QString::fromLatin1(mr.result)},
+                           {QStringLiteral("properties"), props}};
+            if (!mr.reason.isEmpty())
+                mo[QStringLiteral("reason")] = QString::fromUtf8(mr.reason);
+            // For dkim= entries: does the server's verdict then agree with ours now?
+            for (const ArDkimMatch &match : r.arDkimMatches) {
+                if (match.arIndex == i && &ar.results.at(match.resultIndex) == &mr) {
+                    mo[QStringLiteral("signature_index")] = match.signatureIndex;
+                    mo[QStringLiteral("matched_by")] = match.matchedBy;
+                    mo[QStringLiteral("ours")] = match.ours;
+                    mo[QStringLiteral("agrees")] = optBoolValue(match.agrees);
+                }
+            }
+            methods.append(mo);
+        }
+        QJsonObject a{{QStringLiteral("authserv_id"), QString::fromUtf8(ar.authservId)},
+                      {QStringLiteral("arc"), ar.arc},
+                      {QStringLiteral("received_above"), ar.receivedAbove},
+                      {QStringLiteral("none"), ar.none},
+                      {QStringLiteral("methods"), methods},
+                      {QStringLiteral("caveat"), authenticationResultsCaveat(ar)}};
+        if (ar.arc)
+            a[QStringLiteral("instance")] = ar.instance;
+        out.append(a);
+    }
+    return out;
+}
+
+} // namespace
+
 QJsonObject toJson(const MessageResult &r, const MimeSummary &mime, const ReportOptions &opt)
 {
     QJsonObject o;
@@ -178,6 +254,8 @@ QJsonObject toJson(const MessageResult &r, const MimeSummary &mime, const Report
     for (const SignatureResult &s : r.signatures)
         sigs.append(signatureToJson(s, opt));
     o[QStringLiteral("signatures")] = sigs;
+    o[QStringLiteral("arc")] = arcToJson(r.arc);
+    o[QStringLiteral("authentication_results")] = authResultsToJson(r);
     o[QStringLiteral("findings")] = findingsJson(r.findings);
     // The header table: every name, its instances, which one each signature covers and which one a
     // mail client displays.
@@ -333,6 +411,23 @@ QString toText(const MessageResult &r, const MimeSummary &mime)
         if (f.code == QLatin1String("recipient_not_addressed"))
             out += QStringLiteral("  recipients [%1] %2\n")
                        .arg(QString::fromLatin1(severityName(f.severity)), f.message);
+    }
+    if (r.arc.result != ArcChainResult::None || (!r.arc.reason.isEmpty() && r.arc.reason != QLatin1String("arc_none")))
+        out += QStringLiteral("  ARC chain: %1 (%2 hop%3): %4\n")
+                   .arg(QString::fromLatin1(arcChainResultName(r.arc.result)).toUpper())
+                   .arg(r.arc.hops.size())
+                   .arg(r.arc.hops.size() == 1 ? QString() : QStringLiteral("s"))
+                   .arg(r.arc.detail);
+    for (const ArDkimMatch &match : r.arDkimMatches) {
+        if (match.agrees.has_value() && !*match.agrees)
+            out += QStringLiteral("  %1: %2 recorded dkim=%3 at receipt; now it is %4 "
+                                  "(such headers can be forged upstream of the server that added them)\n")
+                       .arg(match.arIndex >= 0 && match.arIndex < r.authenticationResults.size() &&
+                                    r.authenticationResults.at(match.arIndex).arc
+                                ? QStringLiteral("ARC-Authentication-Results i=%1")
+                                      .arg(r.authenticationResults.at(match.arIndex).instance)
+                                : QStringLiteral("Authentication-Results"),
+                            QString::fromUtf8(match.authservId), QString::fromLatin1(match.recorded), match.ours);
     }
     if (!r.signatures.isEmpty())
         out += QStringLiteral("  Note: DKIM shows which domain signed these bytes; it does not show who received "

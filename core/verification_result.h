@@ -1,6 +1,9 @@
 #pragma once
 
+#include "arc_verifier.h"
+#include "authentication_results.h"
 #include "dkim_signature.h"
+#include "dmarc_alignment.h"
 #include "key_record.h"
 #include "key_resolver.h"
 #include "walk.h"
@@ -88,6 +91,9 @@ struct SignatureResult {
     QStringList evidenceStatements;          // what a valid signature proves, in plain words
     QString keyPublishedDetail;              // non-empty: the private key was published before the evaluation time
 
+    // DMARC (RFC 7489 §3.1.1): how d= aligns with the From domain, strict or relaxed.
+    std::optional<AlignmentResult> dmarcAlignment;
+
     bool hasFlag(const QString &f) const { return flags.contains(f); }
 };
 
@@ -127,6 +133,13 @@ struct MessageResult {
     HeaderAnalysis headers;
     QList<Finding> replay; // what the signatures do not prove about the recipients
     QList<Step> messageSteps; // header analysis and replay check, as visible steps
+
+    // The surrounding evidence (issue 7): the ARC chain forwarders sealed, and what receiving servers
+    // recorded in Authentication-Results, matched to our signatures. These headers can be forged by
+    // anyone upstream of the server that added them.
+    ArcResult arc;
+    QList<AuthenticationResults> authenticationResults;
+    QList<ArDkimMatch> arDkimMatches;
 };
 
 } // namespace dkimi

@@ -102,7 +102,39 @@ MessageResult Verifier::verify(const Message &m) const
             r.result = s.result;
     }
     analyseMessage(m, r); // header table and replay check
+    if (m_opt.surroundingEvidence)
+        addSurroundingEvidence(m, r);
     return r;
+}
+
+// ARC chain, recorded Authentication-Results and DMARC alignment: evidence beside the signatures,
+// which never changes a signature's verdict.
+void Verifier::addSurroundingEvidence(const Message &m, MessageResult &r) const
+{
+    // DMARC alignment of each d= with the (bottom-most, i.e. signed) From domain.
+    const QList<int> froms = m.headerIndexes("From");
+    if (!froms.isEmpty()) {
+        int mailboxes = 0;
+        const QByteArray fromDomain =
+            DmarcAlignment::fromDomain(m.headerValue(m.headers().at(froms.last())), &mailboxes);
+        if (!fromDomain.isEmpty() && mailboxes == 1) {
+            for (SignatureResult &s : r.signatures) {
+                if (!s.signature.domain.isEmpty())
+                    s.dmarcAlignment = DmarcAlignment::check(s.signature.domain, fromDomain);
+            }
+        }
+    }
+    // ARC-* headers are rare; skip the chain walk when there are none.
+    bool hasArc = false;
+    for (const HeaderField &h : m.headers())
+        hasArc = hasArc || (h.name.size() > 4 && h.name.first(4).compare("arc-", Qt::CaseInsensitive) == 0);
+    if (hasArc)
+        r.arc = ArcVerifier(m_opt.resolver).verify(m);
+    else
+        r.arc.reason = QStringLiteral("arc_none");
+    r.authenticationResults = AuthenticationResultsParser::fromMessage(m);
+    if (!r.authenticationResults.isEmpty())
+        r.arDkimMatches = matchDkimResults(r.authenticationResults, r.signatures, m_opt.trustedAuthservIds);
 }
 
 namespace {

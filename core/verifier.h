@@ -13,6 +13,8 @@ struct VerifierOptions {
     QDateTime evaluationTime;                    // when x= and t= are judged (UTC); invalid = now
     QString evaluationBasis = QStringLiteral("now");
     qint64 clockAllowanceSeconds = 300;          // t= this far in the future is still fine
+    QStringList trustedAuthservIds;              // receiving servers whose Authentication-Results the user trusts
+    bool surroundingEvidence = true;             // ARC, Authentication-Results, DMARC alignment
     std::shared_ptr<const PublishedKeyList> publishedKeys; // private keys made public (may be null)
 };
 
@@ -25,6 +27,7 @@ public:
 
 private:
     SignatureResult verifySignature(const Message &m, int headerIndex, int sigIndex, qint64 evalTime) const;
+    void addSurroundingEvidence(const Message &m, MessageResult &r) const;
     bool tryMboxUnquoting(const Message &m, const DkimSignature &sig, SignatureResult &r, Step &step) const;
     VerifierOptions m_opt;
 };

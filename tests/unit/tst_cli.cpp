@@ -25,6 +25,8 @@ private Q_SLOTS:
     void summary();
     void badJobs();
     void publishedKeys();
+    void surroundingEvidence_data();
+    void surroundingEvidence();
 
 private:
     struct Run {
@@ -257,6 +259,41 @@ void TstCli::publishedKeys()
     r = cli(base + QStringList{QStringLiteral("--published-keys"), QStringLiteral("/nonexistent/p.tsv"), msg});
     QCOMPARE(r.code, 2);
     QVERIFY(r.err.contains("/nonexistent/p.tsv"));
+}
+
+void TstCli::surroundingEvidence_data()
+{
+    QTest::addColumn<QString>("file");
+    QFile f(kData + QStringLiteral("/arc/expected.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject all = QJsonDocument::fromJson(f.readAll()).object();
+    QVERIFY(all.size() >= 8);
+    for (const QString &k : all.keys())
+        QTest::newRow(k.toUtf8().constData()) << k;
+}
+
+// The ARC verdict reaches the JSON report as the fixture generator says it must; every signature
+// states its DMARC alignment with the From domain.
+void TstCli::surroundingEvidence()
+{
+    QFETCH(QString, file);
+    QFile f(kData + QStringLiteral("/arc/expected.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject want = QJsonDocument::fromJson(f.readAll()).object().value(file).toObject();
+    const Run r = cli({QStringLiteral("verify"), QStringLiteral("--keys"), kData + QStringLiteral("/arc/keys.zone"),
+                       QStringLiteral("--format"), QStringLiteral("json"), kData + QStringLiteral("/arc/") + file});
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    const QJsonObject arc = o.value(QStringLiteral("arc")).toObject();
+    QCOMPARE(arc.value(QStringLiteral("result")).toString(), want.value(QStringLiteral("chain")).toString());
+    QCOMPARE(arc.value(QStringLiteral("reason")).toString(), want.value(QStringLiteral("reason")).toString());
+    if (want.value(QStringLiteral("chain")).toString() == QLatin1String("pass"))
+        QCOMPARE(arc.value(QStringLiteral("instances")).toInt(),
+                 int(want.value(QStringLiteral("hops")).toArray().size()));
+    for (const QJsonValue &s : o.value(QStringLiteral("signatures")).toArray()) {
+        const QString a = s.toObject().value(QStringLiteral("dmarc_alignment")).toString();
+        QVERIFY2(a == QLatin1String("strict") || a == QLatin1String("relaxed") || a == QLatin1String("none"),
+                 qPrintable(a));
+    }
 }
 
 QTEST_GUILESS_MAIN(TstCli)
