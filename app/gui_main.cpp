@@ -98,7 +98,7 @@ int main(int argc, char *argv[])
         const QString file = p.value(screenshot);
         QObject::connect(
             &w, &dkimi::ui::MainWindow::loadingFinished, &w,
-            [&] {
+            [&, file] { // file by value: this block's locals are gone when the window has loaded
                 if (p.isSet(select))
                     w.selectFile(p.value(select));
                 if (p.isSet(signature))
