@@ -1,6 +1,7 @@
 #include "arc_verifier.h"
 
 #include "canonicalizer.h"
+#include "header_hash_input.h"
 #include "key_record.h"
 
 #include <QCoreApplication>
@@ -241,16 +242,7 @@ DkimSignature parseArcSignature(const Message &m, const ArcHeader &h, ArcKind ki
 // A header field with the value of its b= tag deleted (RFC 6376 §3.7, RFC 8617 §4.1.2/§4.1.3).
 QByteArray fieldWithoutB(const Message &m, const ArcHeader &h)
 {
-    const HeaderField &hf = m.headers().at(h.headerIndex);
-    QByteArray field = m.headerBytes(hf).toByteArray();
-    const Tag *b = h.tags.find("b");
-    if (!b)
-        return field;
-    const qsizetype rel = h.valueOffset - hf.offset;
-    const qsizetype from = rel + b->equalsOffset + 1;
-    const qsizetype to = rel + b->specOffset + b->specLength;
-    field.remove(from, to - from);
-    return field;
+    return fieldWithBEmptied(m, h.headerIndex, h.valueOffset, h.tags);
 }
 
 struct KeyOutcome {
@@ -510,33 +502,20 @@ ArcSignatureCheck ArcVerifier::checkAms(const Message &m, const ArcHop &hop) con
     // -- Headers: h= bottom-up (RFC 6376 §5.4.2), then the AMS itself with b= emptied -----------------
     Step canonHeaders =
         makeStep(StepKind::CanonicalizeHeaders, QT_TRANSLATE_NOOP("dkimi::Step", "Canonicalize headers"));
-    QHash<QByteArray, int> nextFromBottom;
-    QByteArray input;
-    for (const QByteArray &name : sig.signedHeaders) {
-        const QByteArray key = name.toLower();
-        const int start = nextFromBottom.value(key, int(m.headers().size()));
-        int found = -1;
-        for (int i = start - 1; i >= 0; --i) {
-            if (m.headers().at(i).name.compare(key, Qt::CaseInsensitive) == 0) {
-                found = i;
-                break;
-            }
-        }
-        nextFromBottom[key] = found < 0 ? 0 : found;
-        if (found >= 0) {
-            const HeaderField &hf = m.headers().at(found);
-            input.append(Canonicalizer::header(sig.headerCanon, m.headerBytes(hf)));
-            canonHeaders.inputs.append(Field{QString::fromLatin1(name),
-                                             QStringLiteral("header field %1").arg(found + 1),
+    // The AMS is hashed exactly as a DKIM signature is (RFC 8617 §4.1.2): one implementation for both.
+    const HeaderHashInput hhi = HeaderHashInput::build(m, sig);
+    const QByteArray &input = hhi.bytes;
+    for (qsizetype u = 0; u + 1 < hhi.uses.size(); ++u) { // the last use is the AMS itself
+        const SignedHeaderUse &use = hhi.uses.at(u);
+        if (use.headerIndex >= 0) {
+            const HeaderField &hf = m.headers().at(use.headerIndex);
+            canonHeaders.inputs.append(Field{QString::fromLatin1(use.name),
+                                             QStringLiteral("header field %1").arg(use.headerIndex + 1),
                                              m.rawRange(hf.offset, hf.length)});
         } else {
-            canonHeaders.inputs.append(Field{QString::fromLatin1(name), QStringLiteral("(none: over-signed)"), {}});
+            canonHeaders.inputs.append(Field{QString::fromLatin1(use.name), QStringLiteral("(none: over-signed)"), {}});
         }
     }
-    QByteArray self = Canonicalizer::header(sig.headerCanon, fieldWithoutB(m, hop.ams));
-    if (self.endsWith("\r\n"))
-        self.chop(2);
-    input.append(self);
     canonHeaders.inputs.append(
         Field{QStringLiteral("ARC-Message-Signature"), QStringLiteral("this signature, b= emptied"), hop.ams.range});
     finishSignatureWalk(m, m_resolver.get(), sig, input, c, canonHeaders);

@@ -7,18 +7,23 @@
 
 namespace dkimi {
 
-QByteArray signatureFieldWithoutB(const Message &m, const DkimSignature &sig)
+QByteArray fieldWithBEmptied(const Message &m, int headerIndex, qsizetype valueOffset, const TagList &tags)
 {
-    const HeaderField &hf = m.headers().at(sig.headerIndex);
+    const HeaderField &hf = m.headers().at(headerIndex);
     QByteArray field = m.headerBytes(hf).toByteArray();
-    const Tag *b = sig.tags.find("b");
+    const Tag *b = tags.find("b");
     if (!b)
         return field;
-    const qsizetype rel = sig.valueOffset - hf.offset; // value start inside the field
+    const qsizetype rel = valueOffset - hf.offset; // value start inside the field
     const qsizetype from = rel + b->equalsOffset + 1;
     const qsizetype to = rel + b->specOffset + b->specLength; // up to the ';' or the end of the value
     field.remove(from, to - from);
     return field;
+}
+
+QByteArray signatureFieldWithoutB(const Message &m, const DkimSignature &sig)
+{
+    return fieldWithBEmptied(m, sig.headerIndex, sig.valueOffset, sig.tags);
 }
 
 HeaderHashInput HeaderHashInput::build(const Message &m, const DkimSignature &sig)

@@ -29,5 +29,7 @@ struct HeaderHashInput {
 // The DKIM-Signature field with the value of b= deleted, including the whitespace around it
 // (RFC 6376 §3.7), so that the header can be hashed as the signer hashed it.
 QByteArray signatureFieldWithoutB(const Message &m, const DkimSignature &sig);
+// The same for any tag-list header field (ARC-Message-Signature, ARC-Seal).
+QByteArray fieldWithBEmptied(const Message &m, int headerIndex, qsizetype valueOffset, const TagList &tags);
 
 } // namespace dkimi
