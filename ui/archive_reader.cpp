@@ -134,7 +134,7 @@ void ArchiveReader::run(const QStringList &paths, const VerificationSettings &s,
         [&](BatchItem &&item) {
             EvidencePtr e = fromBatch(std::move(item));
             if (perMessage && !e->isError() && timeSensitive(e->result)) {
-                EvidencePtr again = reload(*e, s);
+                EvidencePtr again = reload(*e, s, false);
                 if (!again->isError())
                     e = EvidenceLoader::strip(again);
             }
@@ -167,9 +167,9 @@ Expected<QByteArray> ArchiveReader::readAt(const MessageLocation &loc)
     return b;
 }
 
-EvidencePtr ArchiveReader::reload(const EvidenceItem &item, VerificationSettings settings)
+EvidencePtr ArchiveReader::reload(const EvidenceItem &item, VerificationSettings settings, bool keepTime)
 {
-    if (item.result.evaluatedAt.isValid())
+    if (keepTime && item.result.evaluatedAt.isValid())
         settings.now = item.result.evaluatedAt;
     auto full = std::make_shared<EvidenceItem>();
     full->id = item.id;

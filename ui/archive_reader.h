@@ -34,8 +34,9 @@ public:
 
     // The exact bytes at a location (a whole file for a standalone message).
     static Expected<QByteArray> readAt(const MessageLocation &location);
-    // The full item again, verified with these settings (the evaluation time of the light item kept).
-    static EvidencePtr reload(const EvidenceItem &item, VerificationSettings settings);
+    // The full item again, verified with these settings; keepTime: at the time the light item was
+    // judged (showing it), else at the settings' time (verifying again with new keys or a new time).
+    static EvidencePtr reload(const EvidenceItem &item, VerificationSettings settings, bool keepTime = true);
     // "archive.mbox #12" inside an mbox, else the file name.
     static QString label(const EvidenceItem &e);
     static bool inContainer(const EvidenceItem &e) { return e.location.container == MessageLocation::Container::Mbox; }

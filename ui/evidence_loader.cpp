@@ -161,7 +161,7 @@ void EvidenceLoader::reverify(const QList<EvidencePtr> &items, const Verificatio
           [items, settings](const QString &, int i) {
               const EvidencePtr &e = items.at(i);
               if (ArchiveReader::inContainer(*e)) {
-                  const EvidencePtr full = ArchiveReader::reload(*e, settings);
+                  const EvidencePtr full = ArchiveReader::reload(*e, settings, false);
                   return full->isError() ? full : strip(full);
               }
               if (e->stripped) {

@@ -3,6 +3,7 @@
 // consistent partial list, the summary dock totals and charts what is in the list, and the list
 // exports as CSV and JSON Lines.
 #include "archive_reader.h"
+#include "evaluation_time_control.h"
 #include "evidence_loader.h"
 #include "list_exporter.h"
 #include "main_window.h"
@@ -129,6 +130,24 @@ private Q_SLOTS:
         QVERIFY(e->result.signatures.first().hasFlag(QStringLiteral("mbox_from_unquoted")));
         QVERIFY(!e->result.signatures.first().steps.isEmpty());
         QVERIFY(w.windowTitle().contains(QStringLiteral("mboxrd-lf.mbox #3")));
+    }
+
+    void reverifiedByLocationWhenTheTimeChanges()
+    {
+        MainWindow &w = open({Archives + QStringLiteral("/mboxrd-lf.mbox")});
+        QSignalSpy done(&w, &MainWindow::loadingFinished);
+        w.evaluationControl()->setChoice(EvaluationChoice::DateHeader);
+        QVERIFY(done.wait(10000));
+        const auto &items = w.listModel()->items();
+        QCOMPARE(items.size(), 5);
+        int pass = 0;
+        for (const EvidencePtr &e : items) {
+            QCOMPARE(e->location.container, MessageLocation::Container::Mbox);
+            QVERIFY(e->stripped);
+            QCOMPARE(e->result.evaluatedAtBasis, QStringLiteral("date_header"));
+            pass += e->result.result == Result::Pass;
+        }
+        QCOMPARE(pass, 4);
     }
 
     void maildirAndFolderTree()
