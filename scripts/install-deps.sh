@@ -5,7 +5,7 @@ set -eu
 
 PKGS="build-essential cmake ninja-build pkg-config git ca-certificates
 qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev
-libqt6sql6-sqlite libqt6svg6 libgl-dev qt6-qpa-plugins
+libqt6sql6-sqlite libqt6svg6 libgl-dev libqt6opengl6-dev qt6-qpa-plugins
 libgmime-3.0-dev libssl-dev libunbound-dev libsqlite3-dev libpsl-dev publicsuffix dns-root-data unbound ldnsutils
 python3 python3-dkim python3-authres python3-nacl libmail-dkim-perl opendkim-tools libopendkim-dev
 clang libclang-rt-14-dev
