@@ -45,6 +45,21 @@
     </message>
 </context>
 <context>
+    <name>dkimi::ui::ArchiveReader</name>
+    <message>
+        <source>could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot seek to byte %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the archive changed: %1 bytes expected at offset %2, %3 read</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dkimi::ui::ByteView</name>
     <message>
         <source>Not covered by the signature (beyond l=)</source>
@@ -167,6 +182,109 @@
         <source>Chosen evaluation time (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>first &amp;Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the first receiving server stamped each message (its bottom-most Received header); messages without one are judged now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::ExplanationWords</name>
+    <message numerus="yes">
+        <source>%n bytes were added to the end of the body after signing; everything above them is intact</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Content was added to the end of the body after signing; everything above it is intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Whitespace at the end of lines was changed after signing (%n lines); the words are intact</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Blank lines were added or removed at the end of the body after signing; the text is intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Line endings were converted after signing (%n lines); the text is intact</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Lines starting with &quot;From &quot; were quoted as &quot;&gt;From &quot; after signing (%n lines), as mail archives do; the text is otherwise intact</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A part of the message was re-encoded in transit (e.g. to quoted-printable); decoded, it is what was signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body was rewritten after signing: no harmless change (footer, whitespace, line endings, re-encoding) explains the difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A signed header was re-wrapped over lines after signing (%1); its words are intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capitalisation of a signed header name changed after signing (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A second %1 header was added below the signed one after signing; the verifier now picks the added one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key made this signature, but a signed header was changed afterwards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key made this signature, but a signed header was changed afterwards: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key made this signature, but over different headers: the signed headers were changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This signature was not made with this key, or b= was altered (typical of a rotated key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A header copied into the signature (z=) differs from the message now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message has %1 From headers. A mail client shows only the top one; check which one the signature covers (Headers pane).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery with the key failed: b= is not a signature by this key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signer&apos;s hash, recovered from b=, equals ours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signer&apos;s hash, recovered from b=, differs from ours: the signed headers were different</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dkimi::ui::FieldLocator</name>
@@ -197,6 +315,118 @@
     <message>
         <source>Blank line between header and body</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::HeaderTableModel</name>
+    <message>
+        <source>signature %1: instance %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signature %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>important, but no signature covers the one displayed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>appears %1 times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locked against additions by signature %1 (over-signed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An important header: what a reader of the message sees or relies on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>instance %1 (not signed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>instance %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation type="unfinished">Signiert von</translation>
+    </message>
+    <message>
+        <source>Shown by mail clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">Hinweise</translation>
+    </message>
+    <message>
+        <source>Which instance each signature covers: with several, the signature picks them from the bottom up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail clients show the topmost instance of a header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over-signed: the signature lists the name once more than it occurs, so nothing can be added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::HeadersPane</name>
+    <message>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Important headers not signed (could have been changed or added): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked against additions (over-signed): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appear more than once: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n header names</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 header (%n instances)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -257,10 +487,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>not applicable (not from DNS)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>CNAME chain</source>
         <translation type="unfinished"></translation>
     </message>
@@ -302,6 +528,337 @@
     </message>
     <message>
         <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;import&quot;&gt;Import or paste the key for %1…&lt;/a&gt; (stored as entered by hand, flagged as not from DNS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::KeyProvenance</name>
+    <message>
+        <source>secure: the domain signed this DNS answer and the signatures check out up to the DNS root, so the key is the one the domain publishes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>insecure: the domain does not sign its DNS, so nothing proves the answer was not altered on the way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bogus: the DNS answer carries signatures that do not check out; it may have been tampered with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not applicable (not from DNS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seen in DNS, vouched for by DNSSEC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seen in DNS (without DNSSEC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported from a zone file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported from an archive of historical keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported from a PEM public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ entered by hand: not from DNS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, last seen %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unusable (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not tried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ verifies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ does not verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signer&apos;s hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recovered from b= with the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>b= and the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::KeySources</name>
+    <message>
+        <source>key store %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key store unusable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live DNS (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system resolver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline: no DNS lookups</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::KeyStoreModel</name>
+    <message>
+        <source>Entered by hand: not from DNS. A verdict that uses this key says so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>served by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no usable key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RSA %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ed25519</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selector</source>
+        <translation type="unfinished">Selektor</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished">Schlüssel</translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::KeysWindow</name>
+    <message>
+        <source>Key store — DKIM Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter: domain or selector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any provenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A zone file, a PEM public key (for a selector and domain you name), or a CSV/JSON archive of historical keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste key record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored as entered by hand, and flagged as not from DNS wherever it is used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History of the selected selector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the key %1._domainkey.%2 (%3) from the store? Verdicts that relied on it will say the key is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key store is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key store cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n keys · %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>History of %1._domainkey.%2: %n keys over time</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Domain, selector and key record are all needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pasted by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key files (*.zone *.txt *.pem *.csv *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing domain (d=):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selector (s=):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keys could not be imported:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a key record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key entered by hand is stored as such and flagged as not from DNS in every verdict that uses it. Paste the TXT record (v=DKIM1; k=rsa; p=…) or a PEM public key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key record:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::ListExporter</name>
+    <message>
+        <source>Export the list as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the list as JSON Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written:
+%1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -400,10 +957,6 @@
         <translation>&amp;Offline (kein DNS)</translation>
     </message>
     <message>
-        <source>Keys come only from loaded key files. Live DNS lookups are not available yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -488,10 +1041,6 @@
         <translation>Beweismittel öffnen</translation>
     </message>
     <message>
-        <source>Messages (*.eml);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open a folder of evidence</source>
         <translation type="unfinished"></translation>
     </message>
@@ -553,6 +1102,58 @@
     </message>
     <message>
         <source>&lt;h3&gt;DKIM Inspector %1&lt;/h3&gt;&lt;p&gt;Proves or disproves where an email came from: it checks each DKIM signature of a message and shows every step, down to the byte.&lt;/p&gt;&lt;p&gt;DKIM shows that a domain vouched for these exact bytes. It does not show who received the message.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2 (built with %3)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OpenSSL&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;GMime&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export list as &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export list as &amp;JSON Lines…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key &amp;store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: no DNS lookups; keys come from key files and the key store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Summary (totals and charts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Headers (every header, what is signed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online: keys missing from key files and the key store are looked up in DNS. Each lookup is visible to the domain&apos;s DNS operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: no live DNS lookups. Keys come only from loaded key files and the key store, and each verdict says which.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages and mail archives (*.eml *.mbox *.mbx *.mbs);;Messages (*.eml);;mbox archives (*.mbox *.mbx *.mbs);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -621,6 +1222,31 @@ Could not be read: %2</source>
     </message>
 </context>
 <context>
+    <name>dkimi::ui::OnlineConsent</name>
+    <message>
+        <source>To fetch a signing key, DKIM Inspector asks DNS for selector._domainkey.domain. That lookup is visible to the domain&apos;s DNS operator and to your DNS resolver: they can see that someone is checking mail from that domain, and when.
+
+Offline, keys come only from key files and the key store, and nothing leaves this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look keys up in DNS?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stay offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember my choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dkimi::ui::RawPane</name>
     <message>
         <source>Raw message</source>
@@ -644,6 +1270,10 @@ Could not be read: %2</source>
     </message>
     <message>
         <source>%1 bytes, as stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes, as stored; %2 bytes added after signing (shaded)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -699,6 +1329,76 @@ Could not be read: %2</source>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b&gt;Locked against additions&lt;/b&gt; (listed more often than present): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::SummaryDock</name>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::SummaryView</name>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">Ergebnis</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages have a valid DKIM signature (%3%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ valid, not to be relied on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>? cannot be checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⟳ key not fetched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>– unsigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>! unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages by signing domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no valid signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages by month of the Date header</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -896,6 +1596,14 @@ Could not be read: %2</source>
     </message>
     <message>
         <source>Click to show this signature in the panes below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two From headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1365,6 +2073,14 @@ Could not be read: %2</source>
     </message>
     <message>
         <source>Judge what a valid signature is worth: key size, algorithm, expiry, duplicate From.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no key source is available to look up %1 (load a key file; live DNS is off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first Received header</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
