@@ -109,9 +109,8 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
     const QCommandLineOption walkOpt(QStringLiteral("walk"),
                                      QStringLiteral("With --format json: include every verification step, its "
                                                     "inputs, findings and exact output bytes."));
-    const QCommandLineOption jobsOpt(QStringLiteral("jobs"),
-                                     QStringLiteral("Verify with N threads (default: one per core)."),
-                                     QStringLiteral("N"));
+    const QCommandLineOption jobsOpt(
+        QStringLiteral("jobs"), QStringLiteral("Verify with N threads (default: one per core)."), QStringLiteral("N"));
     const QCommandLineOption summaryOpt(QStringLiteral("summary"),
                                         QStringLiteral("After the messages, print totals by result, reason, "
                                                        "signing domain and year (on stderr for json and csv)."));
@@ -137,12 +136,14 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
         return ExitUsage;
     }
     if (p.isSet(QStringLiteral("help"))) {
-        write(out, p.helpText().replace(QLatin1String("Usage: verify"), QLatin1String("Usage: dkim-inspector-cli verify")));
+        write(out,
+              p.helpText().replace(QLatin1String("Usage: verify"), QLatin1String("Usage: dkim-inspector-cli verify")));
         return ExitAllPass;
     }
     const QString format = p.value(formatOpt);
     if (format != QLatin1String("text") && format != QLatin1String("json") && format != QLatin1String("csv")) {
-        write(err, QStringLiteral("dkim-inspector-cli verify: --format must be text, json or csv, not '%1'\n").arg(format));
+        write(err,
+              QStringLiteral("dkim-inspector-cli verify: --format must be text, json or csv, not '%1'\n").arg(format));
         return ExitUsage;
     }
     if (p.positionalArguments().isEmpty()) {
@@ -216,15 +217,16 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
             if (!item.result) {
                 unreadable = true;
                 allPass = false;
-                write(err, QStringLiteral("dkim-inspector-cli verify: %1: %2\n").arg(item.location.describe(), item.error));
+                write(err,
+                      QStringLiteral("dkim-inspector-cli verify: %1: %2\n").arg(item.location.describe(), item.error));
             } else if (item.result->result != Result::Pass) {
                 allPass = false;
             }
             if (quiet)
                 return;
             if (format == QLatin1String("json")) {
-                QJsonObject o = item.result ? toJson(*item.result, item.summary, ro)
-                                            : errorToJson(item.location.file, item.error);
+                QJsonObject o =
+                    item.result ? toJson(*item.result, item.summary, ro) : errorToJson(item.location.file, item.error);
                 addLocation(o, item.location);
                 if (!item.notes.isEmpty())
                     o[QStringLiteral("notes")] = QJsonArray::fromStringList(item.notes);

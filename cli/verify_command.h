@@ -8,10 +8,7 @@ namespace dkimi::cli {
 class VerifyCommand : public Command {
 public:
     QString name() const override { return QStringLiteral("verify"); }
-    QString description() const override
-    {
-        return QStringLiteral("verify the DKIM signatures of message files");
-    }
+    QString description() const override { return QStringLiteral("verify the DKIM signatures of message files"); }
     int execute(const QStringList &args, FILE *out, FILE *err) override;
 };
 

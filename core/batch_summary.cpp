@@ -40,8 +40,8 @@ void BatchSummary::add(const BatchItem &item)
         // Counted as pass for this domain only when one of its own signatures passed.
         bool domainPass = false;
         for (const SignatureResult &s : r.signatures)
-            domainPass = domainPass || (s.result == Result::Pass &&
-                                        QString::fromLatin1(s.signature.domain).toLower() == d);
+            domainPass =
+                domainPass || (s.result == Result::Pass && QString::fromLatin1(s.signature.domain).toLower() == d);
         c.pass += domainPass ? 1 : 0;
     }
     const QDateTime date = item.summary.date;
@@ -59,7 +59,9 @@ QString BatchSummary::toText() const
 {
     QLocale c(QLocale::English);
     auto n = [&c](qint64 v) { return c.toString(v); };
-    auto pct = [](qint64 a, qint64 b) { return b > 0 ? QString::number(100.0 * double(a) / double(b), 'f', 1) : QStringLiteral("0.0"); };
+    auto pct = [](qint64 a, qint64 b) {
+        return b > 0 ? QString::number(100.0 * double(a) / double(b), 'f', 1) : QStringLiteral("0.0");
+    };
     QString out;
     const qint64 pass = count(Result::Pass);
     out += QStringLiteral("%1 of %2 messages have a valid DKIM signature (%3%)\n")
@@ -69,12 +71,10 @@ QString BatchSummary::toText() const
                               "(rsa-sha1, a key under 1024 bits, expired, or two From headers)\n")
                    .arg(n(count(Result::Policy)));
     out += QStringLiteral("\nBy result:\n");
-    const QList<QPair<Result, QString>> results{{Result::Pass, QStringLiteral("pass")},
-                                                {Result::Policy, QStringLiteral("policy")},
-                                                {Result::Fail, QStringLiteral("fail")},
-                                                {Result::PermError, QStringLiteral("permerror")},
-                                                {Result::TempError, QStringLiteral("temperror")},
-                                                {Result::None, QStringLiteral("none (unsigned)")}};
+    const QList<QPair<Result, QString>> results{
+        {Result::Pass, QStringLiteral("pass")},           {Result::Policy, QStringLiteral("policy")},
+        {Result::Fail, QStringLiteral("fail")},           {Result::PermError, QStringLiteral("permerror")},
+        {Result::TempError, QStringLiteral("temperror")}, {Result::None, QStringLiteral("none (unsigned)")}};
     for (const auto &[r, name] : results)
         out += QStringLiteral("  %1 %2 (%3%)\n").arg(name, -16).arg(n(count(r)), 10).arg(pct(count(r), m_messages));
     out += QStringLiteral("  %1 %2\n").arg(QStringLiteral("unreadable"), -16).arg(n(m_unreadable), 10);

@@ -22,7 +22,7 @@ public:
     qint64 count(Result r) const { return m_byResult.value(int(r)); }
     const QMap<QString, qint64> &byReason() const { return m_byReason; }
     const QMap<QString, Count> &byDomain() const { return m_byDomain; }
-    const QMap<int, Count> &byYear() const { return m_byYear; }   // 0 = no usable Date
+    const QMap<int, Count> &byYear() const { return m_byYear; }       // 0 = no usable Date
     const QMap<QString, Count> &byMonth() const { return m_byMonth; } // "2016-03"
 
     QString toText() const;

@@ -42,8 +42,8 @@ qint64 BatchVerifier::run(MessageSource &source, const std::function<void(BatchI
     jobs = std::max(1, jobs);
 
     std::mutex mutex;
-    std::condition_variable ready;   // a result arrived, or a worker finished
-    std::condition_variable room;    // the window has room again
+    std::condition_variable ready; // a result arrived, or a worker finished
+    std::condition_variable room;  // the window has room again
     std::map<qint64, BatchItem> done;
     qint64 nextToIssue = 0;
     qint64 nextToDeliver = 0;
@@ -106,9 +106,7 @@ qint64 BatchVerifier::run(MessageSource &source, const std::function<void(BatchI
         BatchItem item;
         {
             std::unique_lock lock(mutex);
-            ready.wait(lock, [&] {
-                return done.count(nextToDeliver) > 0 || (running == 0) || stop;
-            });
+            ready.wait(lock, [&] { return done.count(nextToDeliver) > 0 || (running == 0) || stop; });
             auto it = done.find(nextToDeliver);
             if (it == done.end()) {
                 if (running == 0 || stop)

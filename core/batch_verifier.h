@@ -33,9 +33,9 @@ public:
 };
 
 struct BatchOptions {
-    int jobs = 0;              // worker threads; 0 = one per core
-    bool keepWalk = false;     // keep every step's output bytes (memory: about twice each message)
-    qsizetype window = 256;    // messages in flight at most (bounds memory)
+    int jobs = 0;           // worker threads; 0 = one per core
+    bool keepWalk = false;  // keep every step's output bytes (memory: about twice each message)
+    qsizetype window = 256; // messages in flight at most (bounds memory)
 };
 
 // Verifies every message of a source over all cores. Results are handed to the callback on the

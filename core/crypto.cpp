@@ -125,8 +125,8 @@ PublicKey PublicKey::fromEd25519Raw(QByteArrayView raw, QString *error)
             *error = QStringLiteral("an Ed25519 key must be exactly 32 bytes, this one has %1").arg(raw.size());
         return key;
     }
-    EVP_PKEY *pk = EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr,
-                                               reinterpret_cast<const unsigned char *>(raw.data()), 32);
+    EVP_PKEY *pk =
+        EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, reinterpret_cast<const unsigned char *>(raw.data()), 32);
     if (!pk) {
         if (error)
             *error = lastOpenSslError();
@@ -166,9 +166,9 @@ bool PublicKey::verifyRsaDigest(HashAlgorithm alg, QByteArrayView digestBytes, Q
         ERR_clear_error();
         return false;
     }
-    int rc = EVP_PKEY_verify(ctx.get(), reinterpret_cast<const unsigned char *>(signature.data()),
-                             size_t(signature.size()), reinterpret_cast<const unsigned char *>(digestBytes.data()),
-                             size_t(digestBytes.size()));
+    int rc =
+        EVP_PKEY_verify(ctx.get(), reinterpret_cast<const unsigned char *>(signature.data()), size_t(signature.size()),
+                        reinterpret_cast<const unsigned char *>(digestBytes.data()), size_t(digestBytes.size()));
     ERR_clear_error();
     return rc == 1;
 }
@@ -182,9 +182,9 @@ bool PublicKey::verifyEd25519(QByteArrayView message, QByteArrayView signature) 
         ERR_clear_error();
         return false;
     }
-    int rc = EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(signature.data()),
-                              size_t(signature.size()), reinterpret_cast<const unsigned char *>(message.data()),
-                              size_t(message.size()));
+    int rc =
+        EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(signature.data()), size_t(signature.size()),
+                         reinterpret_cast<const unsigned char *>(message.data()), size_t(message.size()));
     ERR_clear_error();
     return rc == 1;
 }

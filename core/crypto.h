@@ -47,7 +47,7 @@ public:
 
     bool isNull() const { return !m_key; }
     KeyType type() const { return m_type; }
-    int bits() const; // RSA modulus size; 256 for Ed25519
+    int bits() const;           // RSA modulus size; 256 for Ed25519
     QByteArray spkiDer() const; // SubjectPublicKeyInfo DER, for fingerprints and reports
 
     // RSASSA-PKCS1-v1_5 over an already computed digest (RFC 6376 §3.3.1).

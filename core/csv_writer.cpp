@@ -56,15 +56,15 @@ QString CsvWriter::rows(const BatchItem &item)
     QString out;
     for (const SignatureResult &s : r.signatures) {
         const DkimSignature &sig = s.signature;
-        out += line(base + QStringList{QString::number(s.index), QString::fromLatin1(sig.domain),
-                                       QString::fromLatin1(sig.selector), QString::fromLatin1(sig.algorithmText),
-                                       QStringLiteral("%1/%2").arg(
-                                           QString::fromLatin1(canonicalizationName(sig.headerCanon)),
-                                           QString::fromLatin1(canonicalizationName(sig.bodyCanon))),
-                                       QString::fromLatin1(resultName(s.result)), s.reason, tri(s.cryptoValid),
-                                       tri(s.bodyHashMatches), tri(s.signatureValid),
-                                       s.keyBits > 0 ? QString::number(s.keyBits) : QString(),
-                                       s.flags.join(QLatin1Char(' ')), QString()});
+        out += line(base +
+                    QStringList{QString::number(s.index), QString::fromLatin1(sig.domain),
+                                QString::fromLatin1(sig.selector), QString::fromLatin1(sig.algorithmText),
+                                QStringLiteral("%1/%2").arg(QString::fromLatin1(canonicalizationName(sig.headerCanon)),
+                                                            QString::fromLatin1(canonicalizationName(sig.bodyCanon))),
+                                QString::fromLatin1(resultName(s.result)), s.reason, tri(s.cryptoValid),
+                                tri(s.bodyHashMatches), tri(s.signatureValid),
+                                s.keyBits > 0 ? QString::number(s.keyBits) : QString(), s.flags.join(QLatin1Char(' ')),
+                                QString()});
     }
     return out;
 }

@@ -18,9 +18,12 @@ KeyType keyTypeOf(SignatureAlgorithm a)
 {
     switch (a) {
     case SignatureAlgorithm::RsaSha1:
-    case SignatureAlgorithm::RsaSha256: return KeyType::Rsa;
-    case SignatureAlgorithm::Ed25519Sha256: return KeyType::Ed25519;
-    case SignatureAlgorithm::Unknown: break;
+    case SignatureAlgorithm::RsaSha256:
+        return KeyType::Rsa;
+    case SignatureAlgorithm::Ed25519Sha256:
+        return KeyType::Ed25519;
+    case SignatureAlgorithm::Unknown:
+        break;
     }
     return KeyType::None;
 }
@@ -184,8 +187,7 @@ DkimSignature DkimSignature::parse(const Message &m, int headerIndex)
     if (t.contains("bh")) {
         const QByteArray raw = stripFws(t.value("bh"));
         if (raw.isEmpty() || !decodeBase64Strict(raw, &sig.bh))
-            permerror(QStringLiteral("invalid_tag_value"), QStringLiteral("bh= is not valid base64."),
-                      rangeOf("bh"));
+            permerror(QStringLiteral("invalid_tag_value"), QStringLiteral("bh= is not valid base64."), rangeOf("bh"));
     }
 
     if (t.contains("c")) {
@@ -306,7 +308,8 @@ DkimSignature DkimSignature::parse(const Message &m, int headerIndex)
     for (const Tag &tag : t.tags()) {
         static const QList<QByteArray> known{"v", "a", "b", "bh", "c", "d", "h", "i", "l", "q", "s", "t", "x", "z"};
         if (!known.contains(tag.name))
-            sig.findings.append(Finding{Severity::Info, QStringLiteral("unknown_tag"),
+            sig.findings.append(Finding{Severity::Info,
+                                        QStringLiteral("unknown_tag"),
                                         QStringLiteral("Unknown tag %1= ignored, as RFC 6376 §3.2 requires.")
                                             .arg(QString::fromLatin1(tag.name)),
                                         {m.rawRange(sig.valueOffset + tag.specOffset, tag.specLength)}});

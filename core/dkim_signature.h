@@ -24,28 +24,28 @@ KeyType keyTypeOf(SignatureAlgorithm a);
 
 // A DKIM-Signature header field, parsed and validated (RFC 6376 §3.5, §6.1.1).
 struct DkimSignature {
-    int headerIndex = -1;        // index in Message::headers()
-    qsizetype valueOffset = 0;   // offset in Message::data() of the tag-list text (after the colon)
+    int headerIndex = -1;      // index in Message::headers()
+    qsizetype valueOffset = 0; // offset in Message::data() of the tag-list text (after the colon)
     TagList tags;
 
     SignatureAlgorithm algorithm = SignatureAlgorithm::Unknown;
     QByteArray algorithmText;
-    QByteArray b, bh;            // decoded
+    QByteArray b, bh; // decoded
     Canonicalization headerCanon = Canonicalization::Simple;
     Canonicalization bodyCanon = Canonicalization::Simple;
-    QByteArray domain;           // d=
-    QByteArray selector;         // s=
-    QByteArray identity;         // i= (or "@" + d= when absent)
-    QList<QByteArray> signedHeaders; // h=, as written (compare case-insensitively)
+    QByteArray domain;                // d=
+    QByteArray selector;              // s=
+    QByteArray identity;              // i= (or "@" + d= when absent)
+    QList<QByteArray> signedHeaders;  // h=, as written (compare case-insensitively)
     std::optional<qint64> bodyLength; // l=; qint64 max when the number is absurdly large
     std::optional<qint64> timestamp;  // t=
     std::optional<qint64> expiration; // x=
     QList<QByteArray> copiedHeaders;  // z=, decoded
 
     // Validation outcome: empty reason = usable.
-    QString reason;              // permerror code from docs/codes.md
-    QString detail;              // plain words
-    QList<Finding> findings;     // everything noticed while parsing
+    QString reason;          // permerror code from docs/codes.md
+    QString detail;          // plain words
+    QList<Finding> findings; // everything noticed while parsing
 
     bool isUsable() const { return reason.isEmpty(); }
     bool canHashBody() const { return !bh.isEmpty() || tags.contains("bh"); }

@@ -68,11 +68,12 @@ KeyRecord KeyRecord::parseUncached(const QByteArray &text)
     // RFC 6376 §3.6.1: v= is optional, but when present it must be "DKIM1" and the first tag.
     if (t.contains("v")) {
         if (t.value("v") != "DKIM1")
-            permerror(QStringLiteral("key_version"),
-                      QStringLiteral("The key record says v=%1; only DKIM1 exists.")
-                          .arg(QString::fromLatin1(t.value("v"))));
+            permerror(
+                QStringLiteral("key_version"),
+                QStringLiteral("The key record says v=%1; only DKIM1 exists.").arg(QString::fromLatin1(t.value("v"))));
         else if (t.tags().first().name != "v")
-            k.findings.append(Finding{Severity::Note, QStringLiteral("key_version_not_first"),
+            k.findings.append(Finding{Severity::Note,
+                                      QStringLiteral("key_version_not_first"),
                                       QStringLiteral("v=DKIM1 should be the first tag of the key record."),
                                       {}});
     }
@@ -121,7 +122,7 @@ KeyRecord KeyRecord::parseUncached(const QByteArray &text)
         k.key = PublicKey::fromEd25519Raw(k.keyData, &err);
     if (k.key.isNull()) {
         permerror(QStringLiteral("key_malformed"), QStringLiteral("The key's p= is not a usable %1 public key: %2.")
-                                                      .arg(QString::fromLatin1(k.keyTypeText), err));
+                                                       .arg(QString::fromLatin1(k.keyTypeText), err));
         return k;
     }
     // Fingerprint of the SubjectPublicKeyInfo, so a PKCS#1 record and its SPKI twin match.
@@ -130,7 +131,8 @@ KeyRecord KeyRecord::parseUncached(const QByteArray &text)
     if (!der.isEmpty())
         k.m_fingerprint = digest(HashAlgorithm::Sha256, der).toHex();
     if (k.pkcs1)
-        k.findings.append(Finding{Severity::Warning, QStringLiteral("key_pkcs1"),
+        k.findings.append(Finding{Severity::Warning,
+                                  QStringLiteral("key_pkcs1"),
                                   QStringLiteral("p= holds a bare PKCS#1 RSAPublicKey rather than the "
                                                  "SubjectPublicKeyInfo RFC 6376 requires; accepted leniently."),
                                   {}});

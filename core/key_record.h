@@ -16,20 +16,20 @@ struct DkimSignature;
 struct KeyRecord {
     QByteArray text; // the TXT strings joined, exactly as received
     TagList tags;
-    KeyType keyType = KeyType::Rsa;  // k= (default rsa)
+    KeyType keyType = KeyType::Rsa; // k= (default rsa)
     QByteArray keyTypeText = "rsa";
-    QList<QByteArray> hashes;        // h= (empty = all)
-    QList<QByteArray> services;      // s= (default *)
-    QList<QByteArray> flags;         // t=
-    QByteArray notes;                // n=
-    QByteArray keyData;              // p= decoded
+    QList<QByteArray> hashes;   // h= (empty = all)
+    QList<QByteArray> services; // s= (default *)
+    QList<QByteArray> flags;    // t=
+    QByteArray notes;           // n=
+    QByteArray keyData;         // p= decoded
     PublicKey key;
-    bool pkcs1 = false;              // p= was a bare RSAPublicKey
-    bool revoked = false;            // p= empty
-    bool testing = false;            // t=y
-    bool strict = false;             // t=s
+    bool pkcs1 = false;   // p= was a bare RSAPublicKey
+    bool revoked = false; // p= empty
+    bool testing = false; // t=y
+    bool strict = false;  // t=s
 
-    QString reason;                  // permerror code when unusable
+    QString reason; // permerror code when unusable
     QString detail;
     QList<Finding> findings;
 

@@ -13,29 +13,29 @@ namespace dkimi {
 struct KeyLookup {
     enum class Status { Found, NotFound, TempError };
     Status status = Status::NotFound;
-    QByteArray queryName;                 // selector._domainkey.domain
-    QList<QList<QByteArray>> records;     // each TXT record as its character-strings
-    QString sourceKind;                   // "zone_file", later "dns", "key_store", ...
-    QString sourceName;                   // e.g. the zone file's path
-    QString detail;                       // plain words: why not found / temporary failure
-    QList<QByteArray> cnameChain;         // names followed to reach the record (DNS only)
-    QString dnssec;                       // "secure", "insecure", "bogus", or empty when not from DNS
+    QByteArray queryName;             // selector._domainkey.domain
+    QList<QList<QByteArray>> records; // each TXT record as its character-strings
+    QString sourceKind;               // "zone_file", later "dns", "key_store", ...
+    QString sourceName;               // e.g. the zone file's path
+    QString detail;                   // plain words: why not found / temporary failure
+    QList<QByteArray> cnameChain;     // names followed to reach the record (DNS only)
+    QString dnssec;                   // "secure", "insecure", "bogus", or empty when not from DNS
     QDateTime fetchedAt;
 
     // The DNS transcript (live DNS only; empty or -1 otherwise).
-    QString resolver;       // who was asked: "forwarder 127.0.0.1:5353" or "system resolver (/etc/resolv.conf)"
-    QString rcode;          // "NOERROR", "NXDOMAIN", "SERVFAIL", "REFUSED", ... or "timeout"
-    qint64 ttl = -1;        // seconds, of the TXT answer
-    qint64 elapsedMs = -1;  // how long the lookup took
-    QString dnssecDetail;   // why bogus, or which trust anchor made it secure / why insecure
+    QString resolver;      // who was asked: "forwarder 127.0.0.1:5353" or "system resolver (/etc/resolv.conf)"
+    QString rcode;         // "NOERROR", "NXDOMAIN", "SERVFAIL", "REFUSED", ... or "timeout"
+    qint64 ttl = -1;       // seconds, of the TXT answer
+    qint64 elapsedMs = -1; // how long the lookup took
+    QString dnssecDetail;  // why bogus, or which trust anchor made it secure / why insecure
 
     // Per-record provenance, parallel to `records` when a source knows more than the lookup as a whole
     // (the key store: each stored key has its own origin and history). May be empty.
     struct RecordInfo {
-        QString origin;       // key store source: dns_dnssec, dns, zone_file, imported_archive, entered_by_hand
-        QDateTime firstSeen;  // when the key was first seen at its origin
+        QString origin;      // key store source: dns_dnssec, dns, zone_file, imported_archive, entered_by_hand
+        QDateTime firstSeen; // when the key was first seen at its origin
         QDateTime lastSeen;
-        QString resolver;     // DNS resolver that served it, when it came from DNS
+        QString resolver; // DNS resolver that served it, when it came from DNS
         QString note;
     };
     QList<RecordInfo> recordInfo;

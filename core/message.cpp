@@ -118,7 +118,8 @@ void Message::parse()
             }
         }
         if (!ok) {
-            m_parseFindings.append(Finding{Severity::Warning, QStringLiteral("malformed_header_line"),
+            m_parseFindings.append(Finding{Severity::Warning,
+                                           QStringLiteral("malformed_header_line"),
                                            QStringLiteral("A line in the header block is not a header field "
                                                           "(no name followed by a colon); it is kept but can "
                                                           "never be signed."),
@@ -128,7 +129,8 @@ void Message::parse()
     }
     m_bodyOffset = pos;
     if (!m_hasSeparator && !m_headers.isEmpty()) {
-        m_parseFindings.append(Finding{Severity::Note, QStringLiteral("no_body"),
+        m_parseFindings.append(Finding{Severity::Note,
+                                       QStringLiteral("no_body"),
                                        QStringLiteral("The message has no blank line after its headers, so its "
                                                       "body is empty."),
                                        {}});

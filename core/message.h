@@ -13,10 +13,10 @@ namespace dkimi {
 // One header field exactly as stored, with its folding. Offsets are in the CRLF-normalised data
 // (Message::data()); use Message::rawRange() to map them to the stored file.
 struct HeaderField {
-    QByteArray name;       // as written, trailing WSP before the colon removed; empty for a malformed line
-    qsizetype offset = 0;  // start of the field
-    qsizetype length = 0;  // whole field including its final CRLF
-    qsizetype colon = -1;  // offset of ':' (absolute), -1 when missing
+    QByteArray name;      // as written, trailing WSP before the colon removed; empty for a malformed line
+    qsizetype offset = 0; // start of the field
+    qsizetype length = 0; // whole field including its final CRLF
+    qsizetype colon = -1; // offset of ':' (absolute), -1 when missing
     qsizetype lineCount = 1;
 
     qsizetype valueOffset() const { return colon + 1; }

@@ -69,9 +69,9 @@ void expandFolder(const QString &dir, QStringList &files, QList<MessageLocation:
 struct MessageSource::MboxReader {
     QFile file;
     QString path;
-    QByteArray buf;       // bytes [bufStart, bufStart + buf.size()) of the file
+    QByteArray buf; // bytes [bufStart, bufStart + buf.size()) of the file
     qint64 bufStart = 0;
-    qint64 pos = 0;       // file offset of the next separator line
+    qint64 pos = 0; // file offset of the next separator line
     bool eof = false;
     qint64 index = 0;
     static constexpr qint64 kChunk = 1 << 20;

@@ -14,12 +14,12 @@ namespace dkimi {
 // Where one message came from, exactly enough to find its bytes again.
 struct MessageLocation {
     enum class Container { File, Mbox, Maildir };
-    QString file;             // the file that holds it
+    QString file; // the file that holds it
     Container container = Container::File;
-    qint64 index = -1;        // 0-based position inside an mbox; -1 for a standalone file
-    qint64 offset = -1;       // first byte of the message inside the file (after an mbox "From " line)
-    qint64 length = -1;       // number of bytes of the message
-    qint64 separatorOffset = -1; // mbox: where its "From " line starts
+    qint64 index = -1;                    // 0-based position inside an mbox; -1 for a standalone file
+    qint64 offset = -1;                   // first byte of the message inside the file (after an mbox "From " line)
+    qint64 length = -1;                   // number of bytes of the message
+    qint64 separatorOffset = -1;          // mbox: where its "From " line starts
     bool lengthFromContentLength = false; // mboxcl/mboxcl2: the end was found through Content-Length
 
     QString describe() const; // "archive.mbox #12 (offset 40960)"
@@ -27,9 +27,9 @@ struct MessageLocation {
 
 struct SourceItem {
     MessageLocation location;
-    QByteArray bytes;          // the message, exactly as stored
-    QString error;             // non-empty: this item could not be read (the others go on)
-    QStringList notes;         // remarks about how it was read (e.g. a truncated archive)
+    QByteArray bytes;  // the message, exactly as stored
+    QString error;     // non-empty: this item could not be read (the others go on)
+    QStringList notes; // remarks about how it was read (e.g. a truncated archive)
 };
 
 // Pull-based, thread-safe stream of messages from files, folders, Maildirs and mbox archives.

@@ -49,8 +49,7 @@ void walkParts(GMimeObject *obj, int depth, QList<MimePart> &out)
     }
     if (GMIME_IS_PART(obj)) {
         GMimePart *part = GMIME_PART(obj);
-        p.transferEncoding =
-            fromUtf8(g_mime_content_encoding_to_string(g_mime_part_get_content_encoding(part)));
+        p.transferEncoding = fromUtf8(g_mime_content_encoding_to_string(g_mime_part_get_content_encoding(part)));
         p.filename = fromUtf8(g_mime_part_get_filename(part));
     }
     out.append(p);

@@ -21,8 +21,8 @@ struct MimeSummary {
     QString from;
     QString to;
     QString subject;
-    QString dateText;   // the Date header as written
-    QDateTime date;     // parsed, UTC; invalid if absent or unparseable
+    QString dateText; // the Date header as written
+    QDateTime date;   // parsed, UTC; invalid if absent or unparseable
     QString messageId;
     QList<MimePart> parts;
     bool parsed = false;

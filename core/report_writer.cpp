@@ -66,10 +66,11 @@ QJsonObject signatureToJson(const SignatureResult &s, const ReportOptions &opt)
     o[QStringLiteral("d")] = QString::fromLatin1(sig.domain);
     o[QStringLiteral("s")] = QString::fromLatin1(sig.selector);
     o[QStringLiteral("a")] = QString::fromLatin1(sig.algorithmText);
-    o[QStringLiteral("c")] = sig.tags.contains("c") || sig.isUsable()
-                                 ? QStringLiteral("%1/%2").arg(QString::fromLatin1(canonicalizationName(sig.headerCanon)),
-                                                               QString::fromLatin1(canonicalizationName(sig.bodyCanon)))
-                                 : QString();
+    o[QStringLiteral("c")] =
+        sig.tags.contains("c") || sig.isUsable()
+            ? QStringLiteral("%1/%2").arg(QString::fromLatin1(canonicalizationName(sig.headerCanon)),
+                                          QString::fromLatin1(canonicalizationName(sig.bodyCanon)))
+            : QString();
     o[QStringLiteral("i")] = QString::fromLatin1(sig.identity);
     o[QStringLiteral("result")] = QString::fromLatin1(resultName(s.result));
     o[QStringLiteral("reason")] = s.reason;
@@ -113,8 +114,9 @@ QJsonObject signatureToJson(const SignatureResult &s, const ReportOptions &opt)
         key[QStringLiteral("testing")] = s.key->testing;
     }
     o[QStringLiteral("key")] = key;
-    o[QStringLiteral("body_hash_computed")] =
-        s.computedBodyHash.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QString::fromLatin1(s.computedBodyHash.toBase64()));
+    o[QStringLiteral("body_hash_computed")] = s.computedBodyHash.isEmpty()
+                                                  ? QJsonValue(QJsonValue::Null)
+                                                  : QJsonValue(QString::fromLatin1(s.computedBodyHash.toBase64()));
     o[QStringLiteral("header_hash")] =
         s.headerHash.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QString::fromLatin1(s.headerHash.toHex()));
     // Forensics: why a check failed (each a visible step in the walk), and the signer's recovered hash.
@@ -300,14 +302,16 @@ QJsonObject errorToJson(const QString &file, const QString &message)
 
 QString headline(const SignatureResult &s)
 {
-    const QString d = QString::fromLatin1(s.signature.domain.isEmpty() ? QByteArray("(no domain)") : s.signature.domain);
+    const QString d =
+        QString::fromLatin1(s.signature.domain.isEmpty() ? QByteArray("(no domain)") : s.signature.domain);
     switch (s.result) {
     case Result::Pass:
         return s.flags.contains(QStringLiteral("partial_body")) || s.flags.contains(QStringLiteral("testing")) ||
                        s.flags.contains(QStringLiteral("key_under_2048"))
                    ? QStringLiteral("Signed by %1 — unchanged since signing, with caveats").arg(d)
                    : QStringLiteral("Signed by %1 — unchanged since signing").arg(d);
-    case Result::Policy: return s.detail;
+    case Result::Policy:
+        return s.detail;
     case Result::Fail:
         if (s.reason == QLatin1String("body_hash_mismatch"))
             return QStringLiteral("The body was changed after %1 signed it; the signed headers are intact").arg(d);
@@ -316,9 +320,12 @@ QString headline(const SignatureResult &s)
                                   "signed (often: the key was rotated)")
                 .arg(d);
         return QStringLiteral("Neither the body nor the signed headers match what %1 signed").arg(d);
-    case Result::PermError: return QStringLiteral("The signature by %1 cannot be checked: %2").arg(d, s.detail);
-    case Result::TempError: return QStringLiteral("Could not fetch the key for %1 right now: %2").arg(d, s.detail);
-    case Result::None: break;
+    case Result::PermError:
+        return QStringLiteral("The signature by %1 cannot be checked: %2").arg(d, s.detail);
+    case Result::TempError:
+        return QStringLiteral("Could not fetch the key for %1 right now: %2").arg(d, s.detail);
+    case Result::None:
+        break;
     }
     return QStringLiteral("This message carries no DKIM signature");
 }
@@ -359,13 +366,13 @@ QString toText(const MessageResult &r, const MimeSummary &mime)
         out += QStringLiteral("  This message carries no DKIM signature.\n");
     for (const SignatureResult &s : r.signatures) {
         const DkimSignature &sig = s.signature;
-        out += QStringLiteral("  Signature %1 of %2: d=%3 s=%4 a=%5 c=%6/%7\n")
-                   .arg(s.index + 1)
-                   .arg(r.signatures.size())
-                   .arg(QString::fromLatin1(sig.domain), QString::fromLatin1(sig.selector),
-                        QString::fromLatin1(sig.algorithmText),
-                        QString::fromLatin1(canonicalizationName(sig.headerCanon)),
-                        QString::fromLatin1(canonicalizationName(sig.bodyCanon)));
+        out +=
+            QStringLiteral("  Signature %1 of %2: d=%3 s=%4 a=%5 c=%6/%7\n")
+                .arg(s.index + 1)
+                .arg(r.signatures.size())
+                .arg(QString::fromLatin1(sig.domain), QString::fromLatin1(sig.selector),
+                     QString::fromLatin1(sig.algorithmText), QString::fromLatin1(canonicalizationName(sig.headerCanon)),
+                     QString::fromLatin1(canonicalizationName(sig.bodyCanon)));
         out += QStringLiteral("    %1 (%2): %3\n")
                    .arg(QString::fromLatin1(resultName(s.result)).toUpper(), s.reason, headline(s));
         if (s.result != Result::Policy && s.result != Result::PermError && s.result != Result::TempError &&
@@ -379,8 +386,8 @@ QString toText(const MessageResult &r, const MimeSummary &mime)
         if (!s.keyLookup.queryName.isEmpty()) {
             const QString kd = keyDescription(s);
             out += QStringLiteral("    key: %1%2 (%3)\n")
-                       .arg(QString::fromLatin1(s.keyLookup.queryName), kd.isEmpty() ? QString() : QStringLiteral(", ") + kd,
-                            sourceDescription(s.keyLookup));
+                       .arg(QString::fromLatin1(s.keyLookup.queryName),
+                            kd.isEmpty() ? QString() : QStringLiteral(", ") + kd, sourceDescription(s.keyLookup));
         }
         if (!s.flags.isEmpty()) {
             QStringList fl = s.flags;
@@ -409,8 +416,8 @@ QString toText(const MessageResult &r, const MimeSummary &mime)
     }
     for (const Finding &f : r.replay) {
         if (f.code == QLatin1String("recipient_not_addressed"))
-            out += QStringLiteral("  recipients [%1] %2\n")
-                       .arg(QString::fromLatin1(severityName(f.severity)), f.message);
+            out +=
+                QStringLiteral("  recipients [%1] %2\n").arg(QString::fromLatin1(severityName(f.severity)), f.message);
     }
     if (r.arc.result != ArcChainResult::None || (!r.arc.reason.isEmpty() && r.arc.reason != QLatin1String("arc_none")))
         out += QStringLiteral("  ARC chain: %1 (%2 hop%3): %4\n")

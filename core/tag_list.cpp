@@ -90,8 +90,8 @@ TagList TagList::parse(QByteArrayView t)
                 if (!skipFws(t, i))
                     return fail(ErrorKind::Syntax, i, QStringLiteral("a line break not followed by white space"));
                 if (i == before) // a lone CR or LF is not folding white space
-                    return fail(ErrorKind::Syntax, i, QStringLiteral("a stray CR or LF in tag '%1'")
-                                                          .arg(QString::fromLatin1(tag.name)));
+                    return fail(ErrorKind::Syntax, i,
+                                QStringLiteral("a stray CR or LF in tag '%1'").arg(QString::fromLatin1(tag.name)));
             } else {
                 return fail(ErrorKind::Syntax, i,
                             QStringLiteral("tag '%1' has a character not allowed in a tag value (byte 0x%2)")

@@ -14,7 +14,7 @@ struct Tag {
     qsizetype nameOffset = 0;  // name
     qsizetype valueOffset = 0; // first byte of value (after "=" and FWS)
     qsizetype valueLength = 0;
-    qsizetype specOffset = 0;  // whole tag-spec, from its leading FWS to before the ';'
+    qsizetype specOffset = 0; // whole tag-spec, from its leading FWS to before the ';'
     qsizetype specLength = 0;
     qsizetype equalsOffset = 0;
 };

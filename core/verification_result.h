@@ -30,19 +30,19 @@ struct SignedHeaderUse {
 // One key that could have made a signature, from one source (--keys file, key store, live DNS),
 // and what happened when it was tried.
 struct KeyCandidate {
-    QString sourceKind;   // "zone_file", "key_store", "dns"
-    QString sourceName;   // file path or resolver
-    QString origin;       // key store: where the stored key came from (dns_dnssec, imported_archive, ...)
-    QString dnssec;       // live DNS: secure / insecure / bogus
-    QDateTime firstSeen;  // key store: the key's known history
+    QString sourceKind;  // "zone_file", "key_store", "dns"
+    QString sourceName;  // file path or resolver
+    QString origin;      // key store: where the stored key came from (dns_dnssec, imported_archive, ...)
+    QString dnssec;      // live DNS: secure / insecure / bogus
+    QDateTime firstSeen; // key store: the key's known history
     QDateTime lastSeen;
     QString note;
-    QByteArray record;    // the TXT text, strings joined
+    QByteArray record;      // the TXT text, strings joined
     QByteArray fingerprint; // SHA-256 of the SubjectPublicKeyInfo, hex (empty: no usable key)
     int keyBits = 0;
-    QString unusable;     // permerror code that rules the key out for this signature (empty: usable)
+    QString unusable;             // permerror code that rules the key out for this signature (empty: usable)
     std::optional<bool> verifies; // header signature checked with this key (nullopt: not tried)
-    bool used = false;    // the key SignatureResult::key / keyLookup describe
+    bool used = false;            // the key SignatureResult::key / keyLookup describe
 };
 
 // Why a check failed, found by a visible, bounded attempt (docs/codes.md "Explanations"). An
@@ -70,8 +70,8 @@ struct SignatureResult {
     qint64 unsignedBodyBytes = 0;
     qint64 canonicalBodyLength = -1;
 
-    KeyLookup keyLookup;          // the lookup the key used came from
-    std::optional<KeyRecord> key; // the key used
+    KeyLookup keyLookup;               // the lookup the key used came from
+    std::optional<KeyRecord> key;      // the key used
     QList<KeyCandidate> keyCandidates; // every key tried, from every source, in the order tried
     QByteArray computedBodyHash;
     QByteArray headerHashInput;
@@ -84,12 +84,12 @@ struct SignatureResult {
     // Forensics (explanations of a failure and the worth of a success; never change result/reason,
     // except policy reason key_published).
     QList<Explanation> explanations;
-    QByteArray recoveredHash;                // the signer's header hash, recovered from b= with the key (RSA)
-    std::optional<bool> recoveredHashValid;  // PKCS#1 v1.5 padding and DigestInfo well-formed; null = not tried
-    QString recoveredWith;                   // which candidate key's source gave recoveredHash
-    QString evidenceLevel;                   // strong, weak, none (only for crypto-valid signatures)
-    QStringList evidenceStatements;          // what a valid signature proves, in plain words
-    QString keyPublishedDetail;              // non-empty: the private key was published before the evaluation time
+    QByteArray recoveredHash;               // the signer's header hash, recovered from b= with the key (RSA)
+    std::optional<bool> recoveredHashValid; // PKCS#1 v1.5 padding and DigestInfo well-formed; null = not tried
+    QString recoveredWith;                  // which candidate key's source gave recoveredHash
+    QString evidenceLevel;                  // strong, weak, none (only for crypto-valid signatures)
+    QStringList evidenceStatements;         // what a valid signature proves, in plain words
+    QString keyPublishedDetail;             // non-empty: the private key was published before the evaluation time
 
     // DMARC (RFC 7489 §3.1.1): how d= aligns with the From domain, strict or relaxed.
     std::optional<AlignmentResult> dmarcAlignment;
@@ -100,9 +100,9 @@ struct SignatureResult {
 // One header field instance, for the per-message header table.
 struct HeaderInstance {
     int headerIndex = -1;
-    ByteRange range;            // in the stored file
-    QList<int> coveredBy;       // indexes of the signatures whose h= picked this instance
-    bool displayed = false;     // the instance a mail client shows (the topmost)
+    ByteRange range;        // in the stored file
+    QList<int> coveredBy;   // indexes of the signatures whose h= picked this instance
+    bool displayed = false; // the instance a mail client shows (the topmost)
 };
 
 struct HeaderNameInfo {
@@ -114,7 +114,7 @@ struct HeaderNameInfo {
 
 // Every header name of a message: instances, which one each signature covers, which one a client shows.
 struct HeaderAnalysis {
-    QList<HeaderNameInfo> names; // in order of first appearance
+    QList<HeaderNameInfo> names;   // in order of first appearance
     QStringList unsignedImportant; // important names present whose displayed instance no signature covers
     QStringList oversigned;        // names locked against additions by at least one signature
     QStringList duplicates;        // names with more than one instance
@@ -131,7 +131,7 @@ struct MessageResult {
     QList<SignatureResult> signatures;
     QList<Finding> findings; // message-level (parse remarks, line endings, ...)
     HeaderAnalysis headers;
-    QList<Finding> replay; // what the signatures do not prove about the recipients
+    QList<Finding> replay;    // what the signatures do not prove about the recipients
     QList<Step> messageSteps; // header analysis and replay check, as visible steps
 
     // The surrounding evidence (issue 7): the ARC chain forwarders sealed, and what receiving servers

@@ -1,8 +1,8 @@
 #include "verifier.h"
 
 #include "canonicalizer.h"
-#include "header_hash_input.h"
 #include "forensics.h"
+#include "header_hash_input.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -13,12 +13,18 @@ namespace dkimi {
 const char *resultName(Result r)
 {
     switch (r) {
-    case Result::Pass: return "pass";
-    case Result::Policy: return "policy";
-    case Result::Fail: return "fail";
-    case Result::PermError: return "permerror";
-    case Result::TempError: return "temperror";
-    case Result::None: return "none";
+    case Result::Pass:
+        return "pass";
+    case Result::Policy:
+        return "policy";
+    case Result::Fail:
+        return "fail";
+    case Result::PermError:
+        return "permerror";
+    case Result::TempError:
+        return "temperror";
+    case Result::None:
+        return "none";
     }
     return "none";
 }
@@ -26,12 +32,18 @@ const char *resultName(Result r)
 int resultRank(Result r)
 {
     switch (r) {
-    case Result::Pass: return 5;
-    case Result::Policy: return 4;
-    case Result::Fail: return 3;
-    case Result::TempError: return 2;
-    case Result::PermError: return 1;
-    case Result::None: return 0;
+    case Result::Pass:
+        return 5;
+    case Result::Policy:
+        return 4;
+    case Result::Fail:
+        return 3;
+    case Result::TempError:
+        return 2;
+    case Result::PermError:
+        return 1;
+    case Result::None:
+        return 0;
     }
     return 0;
 }
@@ -77,7 +89,8 @@ MessageResult Verifier::verify(const Message &m) const
     r.evaluatedAtBasis = m_opt.evaluationBasis;
     r.findings = m.parseFindings();
     if (m.hasBareLf())
-        r.findings.append(Finding{Severity::Note, QStringLiteral("lf_line_endings"),
+        r.findings.append(Finding{Severity::Note,
+                                  QStringLiteral("lf_line_endings"),
                                   m.hasMixedLineEndings()
                                       ? QStringLiteral("The file mixes CRLF and bare LF line endings; each of its "
                                                        "%1 bare LFs was treated as CRLF.")
@@ -86,10 +99,12 @@ MessageResult Verifier::verify(const Message &m) const
                                                        "programs); each was treated as CRLF, as DKIM requires."),
                                   {}});
     if (m.hasMboxFromLine())
-        r.findings.append(Finding{Severity::Note, QStringLiteral("mbox_from_line"),
-                                  QStringLiteral("The file starts with an mbox \"From \" separator line; it is not "
-                                                 "part of the message and was skipped."),
-                                  {m.rawRange(0, m.headers().isEmpty() ? m.bodyOffset() : m.headers().first().offset)}});
+        r.findings.append(
+            Finding{Severity::Note,
+                    QStringLiteral("mbox_from_line"),
+                    QStringLiteral("The file starts with an mbox \"From \" separator line; it is not "
+                                   "part of the message and was skipped."),
+                    {m.rawRange(0, m.headers().isEmpty() ? m.bodyOffset() : m.headers().first().offset)}});
 
     const qint64 evalTime = r.evaluatedAt.toSecsSinceEpoch();
     const QList<int> sigHeaders = m.headerIndexes("DKIM-Signature");
@@ -180,9 +195,9 @@ bool Verifier::tryMboxUnquoting(const Message &m, const DkimSignature &sig, Sign
     qsizetype lines = 0;
     const QByteArray unquoted = unquoteMboxFromLines(m.body(), &lines);
     QByteArray canon = Canonicalizer::body(sig.bodyCanon, unquoted);
-    const QByteArrayView hashed =
-        sig.bodyLength && *sig.bodyLength <= canon.size() ? QByteArrayView(canon).first(qsizetype(*sig.bodyLength))
-                                                          : QByteArrayView(canon);
+    const QByteArrayView hashed = sig.bodyLength && *sig.bodyLength <= canon.size()
+                                      ? QByteArrayView(canon).first(qsizetype(*sig.bodyLength))
+                                      : QByteArrayView(canon);
     const QByteArray h = digest(hashOf(sig.algorithm), hashed);
     step.kind = StepKind::BodyHash;
     step.title = QStringLiteral(QT_TRANSLATE_NOOP("dkimi::Step", "Body hash after undoing mbox >From quoting"));
@@ -193,9 +208,9 @@ bool Verifier::tryMboxUnquoting(const Message &m, const DkimSignature &sig, Sign
     const bool match = h == sig.bh;
     if (!match) {
         step.verdict = Verdict::Fail;
-        step.addFinding(Severity::Info, QStringLiteral("mbox_from_quoting_not_it"),
-                        QStringLiteral("Undoing the \">From \" quoting of %1 line(s) does not reproduce bh= either.")
-                            .arg(lines));
+        step.addFinding(
+            Severity::Info, QStringLiteral("mbox_from_quoting_not_it"),
+            QStringLiteral("Undoing the \">From \" quoting of %1 line(s) does not reproduce bh= either.").arg(lines));
         return false;
     }
     if (m.isFromMboxArchive()) {
@@ -496,10 +511,10 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
     Step locate;
     locate.kind = StepKind::LocateSignature;
     locate.title = QStringLiteral(QT_TRANSLATE_NOOP("dkimi::Step", "Locate signature"));
-    locate.inputs.append(Field{QStringLiteral("header"), QStringLiteral("DKIM-Signature #%1 (header field %2)")
-                                                             .arg(sigIndex + 1)
-                                                             .arg(headerIndex + 1),
-                               m.rawRange(hf.offset, hf.length)});
+    locate.inputs.append(
+        Field{QStringLiteral("header"),
+              QStringLiteral("DKIM-Signature #%1 (header field %2)").arg(sigIndex + 1).arg(headerIndex + 1),
+              m.rawRange(hf.offset, hf.length)});
     locate.output = m.headerBytes(hf).toByteArray();
     locate.verdict = Verdict::Pass;
     if (m.hasBareLf())
@@ -556,8 +571,7 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
     Step parseKey;
     parseKey.kind = StepKind::ParseKey;
     parseKey.title = QStringLiteral(QT_TRANSLATE_NOOP("dkimi::Step", "Parse key record"));
-    const bool canFetch = sig.isUsable() || (!sig.domain.isEmpty() && !sig.selector.isEmpty() &&
-                                              sig.tags.isValid());
+    const bool canFetch = sig.isUsable() || (!sig.domain.isEmpty() && !sig.selector.isEmpty() && sig.tags.isValid());
     if (!canFetch) {
         fetch.verdict = Verdict::Skipped;
         parseKey.verdict = Verdict::Skipped;
@@ -630,13 +644,13 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
                 r.flags << QStringLiteral("key_pkcs1");
             if (!chosen.key.isNull()) {
                 r.keyBits = chosen.key.bits();
-                parseKey.inputs.append(Field{QStringLiteral("key"),
-                                             QStringLiteral("%1 %2-bit, SHA-256 %3")
-                                                 .arg(chosen.key.type() == KeyType::Rsa ? QStringLiteral("RSA")
-                                                                                        : QStringLiteral("Ed25519"))
-                                                 .arg(r.keyBits)
-                                                 .arg(QString::fromLatin1(chosen.sha256Fingerprint())),
-                                             {}});
+                parseKey.inputs.append(Field{
+                    QStringLiteral("key"),
+                    QStringLiteral("%1 %2-bit, SHA-256 %3")
+                        .arg(chosen.key.type() == KeyType::Rsa ? QStringLiteral("RSA") : QStringLiteral("Ed25519"))
+                        .arg(r.keyBits)
+                        .arg(QString::fromLatin1(chosen.sha256Fingerprint())),
+                    {}});
                 if (chosen.key.type() == KeyType::Rsa && r.keyBits < 2048)
                     r.flags << QStringLiteral("key_under_2048");
                 if (chosen.key.type() == KeyType::Rsa && r.keyBits < 1024)
@@ -685,8 +699,7 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
     Step bodyHash;
     bodyHash.kind = StepKind::BodyHash;
     bodyHash.title = QStringLiteral(QT_TRANSLATE_NOOP("dkimi::Step", "Body hash"));
-    const bool bodyPossible = sig.tags.isValid() && sig.algorithm != SignatureAlgorithm::Unknown &&
-                              !sig.bh.isEmpty() &&
+    const bool bodyPossible = sig.tags.isValid() && sig.algorithm != SignatureAlgorithm::Unknown && !sig.bh.isEmpty() &&
                               (sig.reason != QLatin1String("unsupported_canonicalization")) &&
                               !(sig.tags.contains("l") && !sig.bodyLength);
     bool bodyOk = false;
@@ -698,8 +711,8 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
         const QByteArrayView body = m.body();
         canonBody.inputs.append(Field{QStringLiteral("body"), QStringLiteral("%1 bytes").arg(body.size()),
                                       m.rawRange(m.bodyOffset(), body.size())});
-        canonBody.inputs.append(Field{QStringLiteral("c"), QString::fromLatin1(canonicalizationName(sig.bodyCanon)),
-                                      sig.tagRange(m, "c")});
+        canonBody.inputs.append(
+            Field{QStringLiteral("c"), QString::fromLatin1(canonicalizationName(sig.bodyCanon)), sig.tagRange(m, "c")});
         QByteArray canon = Canonicalizer::body(sig.bodyCanon, body);
         r.canonicalBodyLength = canon.size();
         canonBody.verdict = Verdict::Pass;
@@ -733,8 +746,10 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
         bodyOk = r.computedBodyHash == sig.bh;
         canonBody.output = std::move(canon);
         canonBody.outputSource = SourceId::CanonBody;
-        bodyHash.inputs.append(Field{QStringLiteral("bh"), QString::fromLatin1(sig.bh.toBase64()), sig.tagRange(m, "bh")});
-        bodyHash.inputs.append(Field{QStringLiteral("computed"), QString::fromLatin1(r.computedBodyHash.toBase64()), {}});
+        bodyHash.inputs.append(
+            Field{QStringLiteral("bh"), QString::fromLatin1(sig.bh.toBase64()), sig.tagRange(m, "bh")});
+        bodyHash.inputs.append(
+            Field{QStringLiteral("computed"), QString::fromLatin1(r.computedBodyHash.toBase64()), {}});
         bodyHash.inputs.append(Field{QStringLiteral("hashed bytes"), QString::number(hashed.size()), {}});
         bodyHash.output = r.computedBodyHash;
         const bool storedOk = bodyOk;
@@ -791,8 +806,8 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
         }
         canonHeaders.inputs.append(Field{QStringLiteral("DKIM-Signature"), QStringLiteral("this signature, b= emptied"),
                                          m.rawRange(hf.offset, hf.length)});
-        canonHeaders.inputs.append(
-            Field{QStringLiteral("c"), QString::fromLatin1(canonicalizationName(sig.headerCanon)), sig.tagRange(m, "c")});
+        canonHeaders.inputs.append(Field{
+            QStringLiteral("c"), QString::fromLatin1(canonicalizationName(sig.headerCanon)), sig.tagRange(m, "c")});
         if (!r.oversignedHeaders.isEmpty())
             canonHeaders.addFinding(Severity::Info, QStringLiteral("oversigned_headers"),
                                     QStringLiteral("Over-signed (locked against additions): %1.")
@@ -819,9 +834,10 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
         }
         if (subjectPresent && !subjectSigned)
             r.flags << QStringLiteral("subject_not_signed");
-        static const QStringList important{QStringLiteral("subject"), QStringLiteral("to"), QStringLiteral("cc"),
-                                           QStringLiteral("reply-to"), QStringLiteral("content-type"),
-                                           QStringLiteral("date"), QStringLiteral("message-id")};
+        static const QStringList important{QStringLiteral("subject"),      QStringLiteral("to"),
+                                           QStringLiteral("cc"),           QStringLiteral("reply-to"),
+                                           QStringLiteral("content-type"), QStringLiteral("date"),
+                                           QStringLiteral("message-id")};
         QStringList importantUnsigned;
         for (const QString &h : std::as_const(r.unsignedHeaders)) {
             if (important.contains(h))
@@ -843,7 +859,8 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
 
         r.headerHash = digest(hashOf(sig.algorithm), input);
         headerHash.inputs.append(Field{QStringLiteral("algorithm"),
-                                       QString::fromLatin1(hashAlgorithmName(hashOf(sig.algorithm))), sig.tagRange(m, "a")});
+                                       QString::fromLatin1(hashAlgorithmName(hashOf(sig.algorithm))),
+                                       sig.tagRange(m, "a")});
         headerHash.output = r.headerHash;
         headerHash.verdict = Verdict::Pass;
 
@@ -860,7 +877,8 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
                 if (k.used && !k.verifies.has_value())
                     k.verifies = ok;
             }
-            check.inputs.append(Field{QStringLiteral("b"), QString::fromLatin1(sig.b.toBase64()), sig.tagRange(m, "b")});
+            check.inputs.append(
+                Field{QStringLiteral("b"), QString::fromLatin1(sig.b.toBase64()), sig.tagRange(m, "b")});
             check.inputs.append(Field{QStringLiteral("key"), QString::fromLatin1(r.keyLookup.queryName), {}});
             check.verdict = ok ? Verdict::Pass : Verdict::Fail;
             if (!ok)
@@ -926,12 +944,11 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
                                                 "requires at least 1024 bits; such keys are factored cheaply)")
                                      .arg(r.keyBits)});
             if (sig.algorithm == SignatureAlgorithm::RsaSha1)
-                concerns.append({QStringLiteral("sha1"),
-                                 QStringLiteral("it uses rsa-sha1, which RFC 8301 forbids")});
+                concerns.append({QStringLiteral("sha1"), QStringLiteral("it uses rsa-sha1, which RFC 8301 forbids")});
             if (r.hasFlag(QStringLiteral("expired")))
-                concerns.append({QStringLiteral("expired"),
-                                 QStringLiteral("it expired at %1 (x=), before the evaluation time %2")
-                                     .arg(formatEpoch(*sig.expiration), formatEpoch(evalTime))});
+                concerns.append(
+                    {QStringLiteral("expired"), QStringLiteral("it expired at %1 (x=), before the evaluation time %2")
+                                                    .arg(formatEpoch(*sig.expiration), formatEpoch(evalTime))});
             if (r.hasFlag(QStringLiteral("future_timestamp")))
                 concerns.append({QStringLiteral("future_timestamp"),
                                  QStringLiteral("it claims to have been made at %1 (t=), after the evaluation time %2")
@@ -971,9 +988,10 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
                                          "its mail as if unsigned."));
     if (r.result == Result::PermError || r.result == Result::TempError) {
         if (r.bodyHashMatches.has_value())
-            policy.addFinding(Severity::Note, QStringLiteral("body_hash_without_key"),
-                              QStringLiteral("Although the signature cannot be checked, the body hash %1 bh=.")
-                                  .arg(*r.bodyHashMatches ? QStringLiteral("matches") : QStringLiteral("does not match")));
+            policy.addFinding(
+                Severity::Note, QStringLiteral("body_hash_without_key"),
+                QStringLiteral("Although the signature cannot be checked, the body hash %1 bh=.")
+                    .arg(*r.bodyHashMatches ? QStringLiteral("matches") : QStringLiteral("does not match")));
     }
     r.steps.append(policy);
     r.flags.removeDuplicates();

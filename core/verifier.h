@@ -12,9 +12,9 @@ struct VerifierOptions {
     std::shared_ptr<const KeyResolver> resolver; // may be null: every key is then "not found"
     QDateTime evaluationTime;                    // when x= and t= are judged (UTC); invalid = now
     QString evaluationBasis = QStringLiteral("now");
-    qint64 clockAllowanceSeconds = 300;          // t= this far in the future is still fine
-    QStringList trustedAuthservIds;              // receiving servers whose Authentication-Results the user trusts
-    bool surroundingEvidence = true;             // ARC, Authentication-Results, DMARC alignment
+    qint64 clockAllowanceSeconds = 300; // t= this far in the future is still fine
+    QStringList trustedAuthservIds;     // receiving servers whose Authentication-Results the user trusts
+    bool surroundingEvidence = true;    // ARC, Authentication-Results, DMARC alignment
     std::shared_ptr<const PublishedKeyList> publishedKeys; // private keys made public (may be null)
 };
 

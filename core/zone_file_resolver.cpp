@@ -213,7 +213,8 @@ KeyLookup ZoneFileResolver::lookup(const QByteArray &domain, const QByteArray &s
     auto it = m_records.constFind(l.queryName.toLower());
     if (it == m_records.constEnd()) {
         l.status = KeyLookup::Status::NotFound;
-        l.detail = QStringLiteral("%1 is not in %2").arg(QString::fromLatin1(l.queryName), QFileInfo(m_path).fileName());
+        l.detail =
+            QStringLiteral("%1 is not in %2").arg(QString::fromLatin1(l.queryName), QFileInfo(m_path).fileName());
         return l;
     }
     l.status = KeyLookup::Status::Found;

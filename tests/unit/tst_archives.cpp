@@ -57,7 +57,8 @@ QList<BatchItem> TstArchives::runAll(const QStringList &inputs, int jobs, BatchO
     bo.jobs = jobs;
     MessageSource src(inputs);
     QList<BatchItem> items;
-    BatchVerifier(vo, bo).run(src, [&](BatchItem &&i) { items.append(std::move(i)); }, obs);
+    BatchVerifier(vo, bo).run(
+        src, [&](BatchItem &&i) { items.append(std::move(i)); }, obs);
     return items;
 }
 
@@ -88,8 +89,8 @@ void TstArchives::archive()
         QCOMPARE(item.result->signatures.size(), 1);
         const SignatureResult &s = item.result->signatures.first();
         QVERIFY2(QString::fromLatin1(resultName(s.result)) == w.value(QStringLiteral("result")).toString(),
-                 qPrintable(where + QStringLiteral(": ") + QString::fromLatin1(resultName(s.result)) + QLatin1Char(' ') +
-                            s.reason));
+                 qPrintable(where + QStringLiteral(": ") + QString::fromLatin1(resultName(s.result)) +
+                            QLatin1Char(' ') + s.reason));
         QCOMPARE(s.reason, w.value(QStringLiteral("reason")).toString());
         for (const QJsonValue &f : w.value(QStringLiteral("flags")).toArray())
             QVERIFY2(s.flags.contains(f.toString()), qPrintable(where + QStringLiteral(" lacks ") + f.toString()));
@@ -225,7 +226,8 @@ void TstArchives::summaryTotals()
 
 void TstArchives::missingInput()
 {
-    const QList<BatchItem> items = runAll({QStringLiteral("/nonexistent/archive.mbox"), kDir + QStringLiteral("/maildir")});
+    const QList<BatchItem> items =
+        runAll({QStringLiteral("/nonexistent/archive.mbox"), kDir + QStringLiteral("/maildir")});
     QCOMPARE(items.size(), 4);
     QVERIFY(!items.first().result);
     QCOMPARE(items.first().location.file, QStringLiteral("/nonexistent/archive.mbox"));

@@ -31,10 +31,12 @@ void TstCanonicalizer::header_data()
                                  << QByteArray("b:Y Z\r\n");
     QTest::newRow("runs of WSP") << QByteArray("Subject:  a \t b\r\n") << QByteArray("Subject:  a \t b\r\n")
                                  << QByteArray("subject:a b\r\n");
-    QTest::newRow("empty value") << QByteArray("X-Empty:\r\n") << QByteArray("X-Empty:\r\n") << QByteArray("x-empty:\r\n");
-    QTest::newRow("only whitespace value") << QByteArray("X:   \r\n") << QByteArray("X:   \r\n") << QByteArray("x:\r\n");
-    QTest::newRow("fold at start") << QByteArray("To:\r\n  b@example.com\r\n") << QByteArray("To:\r\n  b@example.com\r\n")
-                                   << QByteArray("to:b@example.com\r\n");
+    QTest::newRow("empty value") << QByteArray("X-Empty:\r\n") << QByteArray("X-Empty:\r\n")
+                                 << QByteArray("x-empty:\r\n");
+    QTest::newRow("only whitespace value")
+        << QByteArray("X:   \r\n") << QByteArray("X:   \r\n") << QByteArray("x:\r\n");
+    QTest::newRow("fold at start") << QByteArray("To:\r\n  b@example.com\r\n")
+                                   << QByteArray("To:\r\n  b@example.com\r\n") << QByteArray("to:b@example.com\r\n");
     QTest::newRow("8-bit kept") << QByteArray("Subject: caf\xc3\xa9\r\n") << QByteArray("Subject: caf\xc3\xa9\r\n")
                                 << QByteArray("subject:caf\xc3\xa9\r\n");
 }
@@ -59,10 +61,10 @@ void TstCanonicalizer::body_data()
     QTest::newRow("empty") << QByteArray() << QByteArray("\r\n") << QByteArray();
     QTest::newRow("only CRLFs") << QByteArray("\r\n\r\n\r\n") << QByteArray("\r\n") << QByteArray();
     QTest::newRow("no final CRLF") << QByteArray("abc") << QByteArray("abc\r\n") << QByteArray("abc\r\n");
-    QTest::newRow("whitespace-only lines at end") << QByteArray("a\r\n \r\n\t\r\n") << QByteArray("a\r\n \r\n\t\r\n")
-                                                  << QByteArray("a\r\n");
-    QTest::newRow("inner empty lines kept") << QByteArray("a\r\n\r\nb\r\n") << QByteArray("a\r\n\r\nb\r\n")
-                                            << QByteArray("a\r\n\r\nb\r\n");
+    QTest::newRow("whitespace-only lines at end")
+        << QByteArray("a\r\n \r\n\t\r\n") << QByteArray("a\r\n \r\n\t\r\n") << QByteArray("a\r\n");
+    QTest::newRow("inner empty lines kept")
+        << QByteArray("a\r\n\r\nb\r\n") << QByteArray("a\r\n\r\nb\r\n") << QByteArray("a\r\n\r\nb\r\n");
     QTest::newRow("trailing WSP no CRLF") << QByteArray("a  ") << QByteArray("a  \r\n") << QByteArray("a\r\n");
     QTest::newRow("bare CR is content") << QByteArray("a\rb\r\n") << QByteArray("a\rb\r\n") << QByteArray("a\rb\r\n");
 }

@@ -101,10 +101,11 @@ void TstCli::usageErrors()
 
 void TstCli::jsonLines()
 {
-    const Run r = cli({QStringLiteral("verify"), QStringLiteral("--offline"), QStringLiteral("--keys"),
-                       kData + QStringLiteral("/rfc/rfc.zone"), QStringLiteral("--at"),
-                       QStringLiteral("2026-01-01T00:00:00Z"), QStringLiteral("--format"), QStringLiteral("json"),
-                       kData + QStringLiteral("/rfc/rfc8463_appA.eml"), kData + QStringLiteral("/rfc/rfc6376_appA_errata.eml")});
+    const Run r =
+        cli({QStringLiteral("verify"), QStringLiteral("--offline"), QStringLiteral("--keys"),
+             kData + QStringLiteral("/rfc/rfc.zone"), QStringLiteral("--at"), QStringLiteral("2026-01-01T00:00:00Z"),
+             QStringLiteral("--format"), QStringLiteral("json"), kData + QStringLiteral("/rfc/rfc8463_appA.eml"),
+             kData + QStringLiteral("/rfc/rfc6376_appA_errata.eml")});
     QCOMPARE(r.code, 0);
     const QList<QByteArray> lines = r.out.trimmed().split('\n');
     QCOMPARE(lines.size(), 2);
@@ -142,7 +143,8 @@ void TstCli::textOutput()
 void TstCli::exitStatus()
 {
     // Without keys every signature is permerror (key not found): exit 1.
-    Run r = cli({QStringLiteral("verify"), QStringLiteral("--offline"), kData + QStringLiteral("/rfc/rfc8463_appA.eml")});
+    Run r =
+        cli({QStringLiteral("verify"), QStringLiteral("--offline"), kData + QStringLiteral("/rfc/rfc8463_appA.eml")});
     QCOMPARE(r.code, 1);
     QVERIFY(r.out.contains("key_not_found"));
     QTemporaryDir dir;
@@ -153,7 +155,8 @@ void TstCli::exitStatus()
     f.close();
     r = cli({QStringLiteral("verify"), QStringLiteral("--format"), QStringLiteral("json"), unsignedPath});
     QCOMPARE(r.code, 1);
-    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("result")).toString(), QStringLiteral("none"));
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("result")).toString(),
+             QStringLiteral("none"));
 }
 
 void TstCli::unreadableFileDoesNotStopTheRest()
@@ -173,8 +176,9 @@ void TstCli::unreadableFileDoesNotStopTheRest()
 
 void TstCli::folderIsWalked()
 {
-    const Run r = cli({QStringLiteral("verify"), QStringLiteral("--format"), QStringLiteral("json"),
-                       QStringLiteral("--keys"), kData + QStringLiteral("/rfc/rfc.zone"), kData + QStringLiteral("/rfc")});
+    const Run r =
+        cli({QStringLiteral("verify"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--keys"),
+             kData + QStringLiteral("/rfc/rfc.zone"), kData + QStringLiteral("/rfc")});
     int messages = 0;
     for (const QByteArray &l : r.out.trimmed().split('\n'))
         messages += QJsonDocument::fromJson(l).isObject() ? 1 : 0;
@@ -183,10 +187,10 @@ void TstCli::folderIsWalked()
 
 void TstCli::mboxWithLocations()
 {
-    const Run r = cli({QStringLiteral("verify"), QStringLiteral("--keys"), kData + QStringLiteral("/fixtures/keys.zone"),
-                       QStringLiteral("--at"), QStringLiteral("2026-01-01T00:00:00Z"), QStringLiteral("--jobs"),
-                       QStringLiteral("2"), QStringLiteral("--format"), QStringLiteral("json"),
-                       kData + QStringLiteral("/archives/mboxrd-lf.mbox")});
+    const Run r = cli(
+        {QStringLiteral("verify"), QStringLiteral("--keys"), kData + QStringLiteral("/fixtures/keys.zone"),
+         QStringLiteral("--at"), QStringLiteral("2026-01-01T00:00:00Z"), QStringLiteral("--jobs"), QStringLiteral("2"),
+         QStringLiteral("--format"), QStringLiteral("json"), kData + QStringLiteral("/archives/mboxrd-lf.mbox")});
     QCOMPARE(r.code, 1); // the fifth message was tampered with
     const QList<QByteArray> lines = r.out.trimmed().split('\n');
     QCOMPARE(lines.size(), 5);
@@ -209,8 +213,9 @@ void TstCli::mboxWithLocations()
 
 void TstCli::csvOutput()
 {
-    const Run r = cli({QStringLiteral("verify"), QStringLiteral("--keys"), kData + QStringLiteral("/fixtures/keys.zone"),
-                       QStringLiteral("--format"), QStringLiteral("csv"), kData + QStringLiteral("/archives/tree")});
+    const Run r =
+        cli({QStringLiteral("verify"), QStringLiteral("--keys"), kData + QStringLiteral("/fixtures/keys.zone"),
+             QStringLiteral("--format"), QStringLiteral("csv"), kData + QStringLiteral("/archives/tree")});
     QCOMPARE(r.code, 2); // the tree holds an empty file and a file that is not mail
     const QList<QByteArray> rows = r.out.trimmed().split('\n');
     QVERIFY(rows.first().startsWith("file,index,offset,sha256,message_result"));
@@ -224,10 +229,11 @@ void TstCli::csvOutput()
 
 void TstCli::summary()
 {
-    const Run r = cli({QStringLiteral("verify"), QStringLiteral("--keys"), kData + QStringLiteral("/fixtures/keys.zone"),
-                       QStringLiteral("--at"), QStringLiteral("2026-01-01T00:00:00Z"), QStringLiteral("--quiet"),
-                       QStringLiteral("--summary"), kData + QStringLiteral("/archives/mboxrd-lf.mbox"),
-                       kData + QStringLiteral("/archives/maildir")});
+    const Run r =
+        cli({QStringLiteral("verify"), QStringLiteral("--keys"), kData + QStringLiteral("/fixtures/keys.zone"),
+             QStringLiteral("--at"), QStringLiteral("2026-01-01T00:00:00Z"), QStringLiteral("--quiet"),
+             QStringLiteral("--summary"), kData + QStringLiteral("/archives/mboxrd-lf.mbox"),
+             kData + QStringLiteral("/archives/maildir")});
     QCOMPARE(r.code, 1);
     QVERIFY2(r.out.startsWith("6 of 8 messages have a valid DKIM signature (75.0%)"), r.out.constData());
     QVERIFY(r.out.contains("example.com"));
@@ -237,7 +243,8 @@ void TstCli::summary()
 
 void TstCli::badJobs()
 {
-    const Run r = cli({QStringLiteral("verify"), QStringLiteral("--jobs"), QStringLiteral("zero"), QStringLiteral("x.eml")});
+    const Run r =
+        cli({QStringLiteral("verify"), QStringLiteral("--jobs"), QStringLiteral("zero"), QStringLiteral("x.eml")});
     QCOMPARE(r.code, 2);
     QVERIFY(r.err.contains("--jobs"));
 }
@@ -245,13 +252,16 @@ void TstCli::badJobs()
 void TstCli::publishedKeys()
 {
     const QString msg = kData + QStringLiteral("/forensics/key_published.eml");
-    const QStringList base{QStringLiteral("verify"), QStringLiteral("--offline"), QStringLiteral("--keys"),
-                           kData + QStringLiteral("/forensics/keys.zone"), QStringLiteral("--at"),
-                           QStringLiteral("2026-01-01T00:00:00Z"), QStringLiteral("--format"), QStringLiteral("json")};
+    const QStringList base{QStringLiteral("verify"),   QStringLiteral("--offline"),
+                           QStringLiteral("--keys"),   kData + QStringLiteral("/forensics/keys.zone"),
+                           QStringLiteral("--at"),     QStringLiteral("2026-01-01T00:00:00Z"),
+                           QStringLiteral("--format"), QStringLiteral("json")};
     // Without the list the signature passes; with it, judged after the publication date, it proves nothing.
     Run r = cli(base + QStringList{msg});
-    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("result")).toString(), QStringLiteral("pass"));
-    r = cli(base + QStringList{QStringLiteral("--published-keys"), kData + QStringLiteral("/forensics/published_keys.tsv"), msg});
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("result")).toString(),
+             QStringLiteral("pass"));
+    r = cli(base + QStringList{QStringLiteral("--published-keys"),
+                               kData + QStringLiteral("/forensics/published_keys.tsv"), msg});
     const QJsonObject sig =
         QJsonDocument::fromJson(r.out).object().value(QStringLiteral("signatures")).toArray().at(0).toObject();
     QCOMPARE(sig.value(QStringLiteral("result")).toString(), QStringLiteral("policy"));

@@ -101,9 +101,9 @@ void TstFixtures::fixture()
     const int idx = sigIndex.toInt();
     QVERIFY2(idx < r.signatures.size(), "fewer signatures than expected");
     const SignatureResult &s = r.signatures.at(idx);
-    const QString got = QStringLiteral("%1(%2) flags=%3 detail=%4")
-                            .arg(QString::fromLatin1(resultName(s.result)), s.reason, s.flags.join(QLatin1Char(',')),
-                                 s.detail);
+    const QString got =
+        QStringLiteral("%1(%2) flags=%3 detail=%4")
+            .arg(QString::fromLatin1(resultName(s.result)), s.reason, s.flags.join(QLatin1Char(',')), s.detail);
     QVERIFY2(QString::fromLatin1(resultName(s.result)) == result, qPrintable(got));
     if (!reason.isEmpty() && reason != QLatin1String("*"))
         QVERIFY2(s.reason == reason, qPrintable(got));

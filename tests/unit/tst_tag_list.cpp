@@ -27,8 +27,8 @@ void TstTagList::valid_data()
     QTest::newRow("fws around") << QByteArray(" v = 1 ;\r\n\ta =\r\n rsa-sha256 ") << QStringList{"v", "a"}
                                 << QStringList{"1", "rsa-sha256"};
     QTest::newRow("empty value") << QByteArray("p=; k=rsa") << QStringList{"p", "k"} << QStringList{"", "rsa"};
-    QTest::newRow("inner whitespace kept") << QByteArray("n=A 1024 bit key;") << QStringList{"n"}
-                                           << QStringList{"A 1024 bit key"};
+    QTest::newRow("inner whitespace kept")
+        << QByteArray("n=A 1024 bit key;") << QStringList{"n"} << QStringList{"A 1024 bit key"};
     QTest::newRow("folded base64") << QByteArray("b=abc\r\n def\r\n\tghi") << QStringList{"b"}
                                    << QStringList{"abc\r\n def\r\n\tghi"};
     QTest::newRow("underscore and digits in name") << QByteArray("x_1=y") << QStringList{"x_1"} << QStringList{"y"};

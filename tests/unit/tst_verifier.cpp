@@ -99,9 +99,15 @@ void TstVerifier::rfc6376AppendixA()
 void TstVerifier::walkHasEveryStepInOrder()
 {
     const MessageResult r = run(m_rfc8463);
-    const QList<StepKind> want{StepKind::LocateSignature,    StepKind::ParseTags,  StepKind::FetchKey,
-                               StepKind::ParseKey,           StepKind::CanonicalizeBody, StepKind::BodyHash,
-                               StepKind::CanonicalizeHeaders, StepKind::HeaderHash, StepKind::SignatureCheck,
+    const QList<StepKind> want{StepKind::LocateSignature,
+                               StepKind::ParseTags,
+                               StepKind::FetchKey,
+                               StepKind::ParseKey,
+                               StepKind::CanonicalizeBody,
+                               StepKind::BodyHash,
+                               StepKind::CanonicalizeHeaders,
+                               StepKind::HeaderHash,
+                               StepKind::SignatureCheck,
                                StepKind::PolicyChecks};
     for (const SignatureResult &s : r.signatures) {
         QCOMPARE(s.steps.size(), want.size());
@@ -235,9 +241,11 @@ void TstVerifier::signatureValidation_data()
     QTest::newRow("a=rsa-md5") << QByteArray("v=1; a=rsa-md5; " + ok) << QStringLiteral("unsupported_algorithm");
     QTest::newRow("c=fancy") << QByteArray("v=1; a=rsa-sha256; c=fancy/simple; " + ok)
                              << QStringLiteral("unsupported_canonicalization");
-    QTest::newRow("q=http") << QByteArray("v=1; a=rsa-sha256; q=http; " + ok) << QStringLiteral("unsupported_query_method");
+    QTest::newRow("q=http") << QByteArray("v=1; a=rsa-sha256; q=http; " + ok)
+                            << QStringLiteral("unsupported_query_method");
     QTest::newRow("q list with dns/txt") << QByteArray("v=1; a=rsa-sha256; q=foo/bar:dns/txt; " + ok) << QString();
-    QTest::newRow("duplicate d") << QByteArray("v=1; a=rsa-sha256; d=x.example; " + ok) << QStringLiteral("duplicate_tag");
+    QTest::newRow("duplicate d") << QByteArray("v=1; a=rsa-sha256; d=x.example; " + ok)
+                                 << QStringLiteral("duplicate_tag");
     QTest::newRow("syntax") << QByteArray("v=1; a=rsa-sha256; d example.com; s=sel; h=from; bh=AAAA; b=AAAA")
                             << QStringLiteral("tag_syntax");
     QTest::newRow("l=abc") << QByteArray("v=1; a=rsa-sha256; l=abc; " + ok) << QStringLiteral("invalid_tag_value");
@@ -247,7 +255,8 @@ void TstVerifier::signatureValidation_data()
                            << QStringLiteral("invalid_tag_value");
     QTest::newRow("x before t") << QByteArray("v=1; a=rsa-sha256; t=200; x=100; " + ok)
                                 << QStringLiteral("expiry_before_timestamp");
-    QTest::newRow("from not signed") << QByteArray("v=1; a=rsa-sha256; d=example.com; s=sel; h=to:subject; bh=AAAA; b=AAAA")
+    QTest::newRow("from not signed") << QByteArray(
+                                            "v=1; a=rsa-sha256; d=example.com; s=sel; h=to:subject; bh=AAAA; b=AAAA")
                                      << QStringLiteral("from_not_signed");
     QTest::newRow("i outside d") << QByteArray("v=1; a=rsa-sha256; i=a@example.net; " + ok)
                                  << QStringLiteral("identity_outside_domain");
