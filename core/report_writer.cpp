@@ -172,11 +172,6 @@ QJsonObject signatureToJson(const SignatureResult &s, const ReportOptions &opt)
 
 namespace {
 
-QJsonValue optBoolValue(const std::optional<bool> &b)
-{
-    return b ? QJsonValue(*b) : QJsonValue(QJsonValue::Null);
-}
-
 QJsonObject arcToJson(const ArcResult &a)
 {
     QJsonArray hops;
@@ -185,9 +180,9 @@ QJsonObject arcToJson(const ArcResult &a)
                                 {QStringLiteral("cv"), QString::fromLatin1(h.cv)},
                                 {QStringLiteral("sealed_by"), QString::fromLatin1(h.sealDomain)},
                                 {QStringLiteral("authserv_id"), QString::fromLatin1(h.authservId)},
-                                {QStringLiteral("ams_valid"), optBoolValue(h.amsCheck.valid)},
+                                {QStringLiteral("ams_valid"), optBool(h.amsCheck.valid)},
                                 {QStringLiteral("ams_reason"), h.amsCheck.reason},
-                                {QStringLiteral("seal_valid"), optBoolValue(h.sealCheck.valid)},
+                                {QStringLiteral("seal_valid"), optBool(h.sealCheck.valid)},
                                 {QStringLiteral("seal_reason"), h.sealCheck.reason}});
     }
     return QJsonObject{{QStringLiteral("result"), QString::fromLatin1(arcChainResultName(a.result))},
@@ -204,7 +199,8 @@ QJsonArray authResultsToJson(const MessageResult &r)
     for (int i = 0; i < r.authenticationResults.size(); ++i) {
         const AuthenticationResults &ar = r.authenticationResults.at(i);
         QJsonArray methods;
-        for (const ArMethodResult &mr : ar.results) {
+        for (int ri = 0; ri < ar.results.size(); ++ri) {
+            const ArMethodResult &mr = ar.results.at(ri);
             QJsonObject props;
             for (const ArProperty &p : mr.properties)
                 props[QString::fromLatin1(p.ptype.isEmpty() ? p.property : p.ptype + '.' + p.property)] =
@@ -216,11 +212,11 @@ QJsonArray authResultsToJson(const MessageResult &r)
                 mo[QStringLiteral("reason")] = QString::fromUtf8(mr.reason);
             // For dkim= entries: does the server's verdict then agree with ours now?
             for (const ArDkimMatch &match : r.arDkimMatches) {
-                if (match.arIndex == i && &ar.results.at(match.resultIndex) == &mr) {
+                if (match.arIndex == i && match.resultIndex == ri) {
                     mo[QStringLiteral("signature_index")] = match.signatureIndex;
                     mo[QStringLiteral("matched_by")] = match.matchedBy;
                     mo[QStringLiteral("ours")] = match.ours;
-                    mo[QStringLiteral("agrees")] = optBoolValue(match.agrees);
+                    mo[QStringLiteral("agrees")] = optBool(match.agrees);
                 }
             }
             methods.append(mo);
