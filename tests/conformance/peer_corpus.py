@@ -93,7 +93,7 @@ def main():
 
     files = sorted({r["file"] for r in expected})
     paths = [os.path.join(args.corpus, "messages", f) for f in files]
-    proc = subprocess.run([args.cli, "verify", "--offline", "--keys", os.path.join(args.corpus, "keys.zone"),
+    proc = subprocess.run([args.cli, "verify", "--offline", "--no-key-store", "--keys", os.path.join(args.corpus, "keys.zone"),
                            "--at", args.at, "--format", "json"] + paths, capture_output=True, text=True)
     if proc.returncode not in (0, 1):
         print(f"CLI failed with exit {proc.returncode}:\n{proc.stderr}", file=sys.stderr)

@@ -4,7 +4,7 @@
 usage: compare.py --cli PATH [--keys ZONE]... [--at RFC3339]
                   [--known tests/differential/known_differences.tsv] [-v] FILE|DIR...
 
-Runs `PATH verify --offline --format json --keys ZONE... --at RFC3339 FILE...` and
+Runs `PATH verify --offline --no-key-store --format json --keys ZONE... --at RFC3339 FILE...` and
 dkimpy_verdicts.py over the same files (directories are searched for *.eml), then
 compares the verdict of every DKIM-Signature (and "none" for unsigned messages).
 
@@ -184,7 +184,7 @@ def main():
         keyopts += ["--keys", z]
     atopt = ["--at", args.at] if args.at else []
 
-    ours_rows = run([args.cli, "verify", "--offline", "--format", "json"] + keyopts + atopt + files,
+    ours_rows = run([args.cli, "verify", "--offline", "--no-key-store", "--format", "json"] + keyopts + atopt + files,
                     "our CLI", (0, 1))
     dk_rows = run([py, VERDICTS] + keyopts + atopt + files, "dkimpy_verdicts.py", (0,))
 
