@@ -200,21 +200,23 @@ DmarcEvaluation DmarcEvaluator::evaluate(const QByteArray &fromDomain, int mailb
     if (!e.alignedSignatures.isEmpty()) {
         e.result = DmarcResult::Pass;
         e.code = QStringLiteral("dmarc_pass");
-        e.detail = QStringLiteral("DMARC pass: signature %1 passes with d= aligned (%2) with %3; policy %4")
+        e.detail = QStringLiteral("signature %1 passes with d= aligned (%2) with %3; policy %4")
                        .arg(indexList(e.alignedSignatures), mode, latin(e.fromDomain), where);
     } else if (e.spfResult == QLatin1String("pass")) {
         e.result = DmarcResult::Pass;
         e.code = QStringLiteral("dmarc_pass_spf");
-        e.detail = QStringLiteral("DMARC pass through SPF only: no aligned DKIM pass, but %1; policy %2")
-                       .arg(e.spfDetail, where);
+        e.detail = QStringLiteral("through SPF only: no aligned DKIM pass, but %1; policy %2").arg(e.spfDetail, where);
     } else {
         e.result = DmarcResult::Fail;
         e.code = QStringLiteral("dmarc_fail");
-        e.detail = QStringLiteral("DMARC fail: no signature that passes has d= aligned (%1) with %2%3; policy %4")
-                       .arg(mode, latin(e.fromDomain),
-                            e.spfResult == QLatin1String("fail") ? QStringLiteral(", and SPF did not pass aligned")
-                                                                 : QString(),
-                            where);
+        QString extra;
+        if (!e.notCountedSignatures.isEmpty())
+            extra += QStringLiteral(" (signature %1 is aligned and valid but not counted: result policy)")
+                         .arg(indexList(e.notCountedSignatures));
+        if (e.spfResult == QLatin1String("fail"))
+            extra += QStringLiteral(", and SPF did not pass aligned");
+        e.detail = QStringLiteral("no signature that passes has d= aligned (%1) with %2%3; policy %4")
+                       .arg(mode, latin(e.fromDomain), extra, where);
     }
     if (e.spfResult == QLatin1String("not_known"))
         e.caveats << QStringLiteral("Computed from DKIM alone: SPF cannot be re-evaluated after delivery, and no "

@@ -328,7 +328,9 @@ QJsonObject dmarcToJson(const DmarcEvaluation &e)
 QString dmarcLine(const DmarcEvaluation &e)
 {
     QString line =
-        QStringLiteral("DMARC: %1 (%2)").arg(QString::fromLatin1(dmarcResultName(e.result)).toUpper(), e.detail);
+        QStringLiteral("DMARC: %1 — %2")
+            .arg(QString::fromLatin1(dmarcResultName(e.result)).toUpper().replace(QLatin1Char('_'), QLatin1Char(' ')),
+                 e.detail);
     if (e.result == DmarcResult::Pass || e.result == DmarcResult::Fail) {
         const KeyLookup &p = e.discovery.provenance;
         line += QStringLiteral(" · record from %1%2 · SPF %3")
