@@ -25,6 +25,7 @@ private Q_SLOTS:
     void messages_data();
     void messages();
     void keyFileBeforeDns();
+    void resultsWithoutRecord();
 
 private:
     DnsTestServer m_server;
@@ -189,6 +190,30 @@ void TstDnsDmarc::keyFileBeforeDns()
     QCOMPARE(none.status, DmarcDiscovery::Status::NoRecord);
     QCOMPARE(none.provenance.sourceKind, QStringLiteral("dns"));
     QCOMPARE(none.provenance.rcode, QStringLiteral("NXDOMAIN"));
+}
+
+void TstDnsDmarc::resultsWithoutRecord()
+{
+    // An unsigned message from each domain: none (NXDOMAIN twice), temperror (bogus, SERVFAIL).
+    const DmarcEvaluation none = DmarcEvaluator::evaluate("news.example.org", 1, {}, {}, {}, m_dns.get());
+    QCOMPARE(none.result, DmarcResult::None);
+    QCOMPARE(none.code, QStringLiteral("dmarc_no_record"));
+    QCOMPARE(none.discovery.lookups.size(), 2);
+    const DmarcEvaluation bogus = DmarcEvaluator::evaluate("example.net", 1, {}, {}, {}, m_dns.get());
+    QCOMPARE(bogus.result, DmarcResult::TempError);
+    QCOMPARE(bogus.discovery.provenance.dnssec, QStringLiteral("bogus"));
+    const QJsonObject j = dmarcToJson(bogus);
+    QCOMPARE(j.value(QStringLiteral("result")).toString(), QStringLiteral("temperror"));
+    QCOMPARE(j.value(QStringLiteral("provenance")).toObject().value(QStringLiteral("dnssec")).toString(),
+             QStringLiteral("bogus"));
+    QVERIFY(j.value(QStringLiteral("record")).isNull());
+    const DmarcEvaluation servfail = DmarcEvaluator::evaluate("servfail.example", 1, {}, {}, {}, m_dns.get());
+    QCOMPARE(servfail.result, DmarcResult::TempError);
+    QCOMPARE(servfail.discovery.provenance.rcode, QStringLiteral("SERVFAIL"));
+    // A signed zone with a record, and no signature at all: fail.
+    const DmarcEvaluation unsignedMail = DmarcEvaluator::evaluate("example.com", 1, {}, {}, {}, m_dns.get());
+    QCOMPARE(unsignedMail.result, DmarcResult::Fail);
+    QCOMPARE(unsignedMail.dkimResult, QStringLiteral("fail"));
 }
 
 QTEST_GUILESS_MAIN(TstDnsDmarc)

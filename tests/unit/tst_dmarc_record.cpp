@@ -31,6 +31,7 @@ private Q_SLOTS:
     void evaluation_data();
     void evaluation();
     void spfFromTrustedServerOnly();
+    void noPolicyApplies();
     void json();
     void text();
 
@@ -488,6 +489,33 @@ void TstDmarcRecord::spfFromTrustedServerOnly()
     QCOMPARE(r.dmarc->result, DmarcResult::Pass);
     QCOMPARE(r.dmarc->spfAuthservId, QByteArray("mx.other.test"));
     QCOMPARE(r.dmarc->spfArIndex, 1);
+}
+
+void TstDmarcRecord::noPolicyApplies()
+{
+    // Two DMARC records at the From domain: permerror, and no fallback to another name.
+    MessageResult r =
+        verify(QStringLiteral("aligned_strict.eml"), "_dmarc.example.com. 300 IN TXT \"v=DMARC1; p=none\"\n"
+                                                     "_dmarc.example.com. 300 IN TXT \"v=DMARC1; p=reject\"\n");
+    QCOMPARE(r.dmarc->result, DmarcResult::PermError);
+    QCOMPARE(r.dmarc->code, QStringLiteral("dmarc_multiple_records"));
+    QVERIFY(r.dmarc->detail.contains(QLatin1String("no DMARC policy applies")));
+    QVERIFY(r.dmarc->policy.isEmpty());
+    QCOMPARE(r.dmarc->discovery.lookups.size(), 1);
+    QCOMPARE(r.dmarc->discovery.lookups.first().dmarcRecords, 2);
+
+    // A From with two addresses: DMARC cannot apply, and nothing is looked up.
+    const auto z = zone("_dmarc.example.com. 300 IN TXT \"v=DMARC1; p=reject\"\n");
+    const DmarcEvaluation two = DmarcEvaluator::evaluate("example.com", 2, r.signatures, {}, {}, z.get());
+    QCOMPARE(two.result, DmarcResult::PermError);
+    QCOMPARE(two.code, QStringLiteral("dmarc_no_from_domain"));
+    QVERIFY(two.discovery.lookups.isEmpty());
+    const DmarcEvaluation noFrom = DmarcEvaluator::evaluate(QByteArray(), 0, r.signatures, {}, {}, z.get());
+    QCOMPARE(noFrom.result, DmarcResult::PermError);
+    QVERIFY(noFrom.discovery.lookups.isEmpty());
+    // The same signatures with one From address: pass.
+    const DmarcEvaluation one = DmarcEvaluator::evaluate("example.com", 1, r.signatures, {}, {}, z.get());
+    QCOMPARE(one.result, DmarcResult::Pass);
 }
 
 void TstDmarcRecord::json()
