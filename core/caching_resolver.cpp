@@ -66,10 +66,35 @@ QList<KeyLookup> CachingResolver::lookupAll(const QByteArray &domain, const QByt
     return all;
 }
 
+KeyLookup CachingResolver::lookupTxt(const QByteArray &name) const
+{
+    const QByteArray key = name.toLower();
+    std::shared_ptr<Slot> slot;
+    {
+        std::unique_lock lock(m_mutex);
+        auto it = m_cacheTxt.find(key);
+        if (it != m_cacheTxt.end()) {
+            slot = *it;
+            m_cv.wait(lock, [&] { return slot->done; });
+            return slot->value;
+        }
+        slot = std::make_shared<Slot>();
+        m_cacheTxt.insert(key, slot);
+    }
+    const KeyLookup l = m_inner ? m_inner->lookupTxt(name) : KeyResolver::lookupTxt(name);
+    {
+        std::lock_guard lock(m_mutex);
+        slot->value = l;
+        slot->done = true;
+    }
+    m_cv.notify_all();
+    return l;
+}
+
 qsizetype CachingResolver::lookups() const
 {
     std::lock_guard lock(m_mutex);
-    return m_cache.size() + m_cacheAll.size();
+    return m_cache.size() + m_cacheAll.size() + m_cacheTxt.size();
 }
 
 } // namespace dkimi

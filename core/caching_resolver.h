@@ -26,6 +26,9 @@ public:
         if (m_inner)
             m_inner->keyUsed(lookup, record);
     }
+    // TXT lookups (DMARC records) are cached by name the same way.
+    bool answersTxt() const override { return m_inner && m_inner->answersTxt(); }
+    KeyLookup lookupTxt(const QByteArray &name) const override;
     qsizetype lookups() const; // how many distinct lookups reached the inner resolver
 
 private:
@@ -39,6 +42,7 @@ private:
     mutable std::condition_variable m_cv;
     mutable QHash<QByteArray, std::shared_ptr<Slot>> m_cache;
     mutable QHash<QByteArray, std::shared_ptr<Slot>> m_cacheAll;
+    mutable QHash<QByteArray, std::shared_ptr<Slot>> m_cacheTxt;
 };
 
 } // namespace dkimi

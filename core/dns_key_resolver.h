@@ -34,6 +34,9 @@ public:
     DnsKeyResolver &operator=(const DnsKeyResolver &) = delete;
 
     KeyLookup lookup(const QByteArray &domain, const QByteArray &selector) const override;
+    // Any TXT record (e.g. _dmarc.example.com), with the same DNSSEC, CNAME and transcript handling.
+    bool answersTxt() const override { return true; }
+    KeyLookup lookupTxt(const QByteArray &name) const override { return lookupName(name); }
     QString describe() const override;
 
     // "forwarder 127.0.0.1:5353" or "system resolver (/etc/resolv.conf: 10.0.0.1)".

@@ -2,6 +2,8 @@
 
 #include <QStringList>
 
+#include <optional>
+
 namespace dkimi {
 
 QByteArray keyQueryName(const QByteArray &domain, const QByteArray &selector)
@@ -59,6 +61,62 @@ void ChainResolver::keyUsed(const KeyLookup &lookup, const QByteArray &record) c
 {
     for (const auto &r : m_resolvers)
         r->keyUsed(lookup, record);
+}
+
+KeyLookup KeyResolver::lookupTxt(const QByteArray &name) const
+{
+    KeyLookup l;
+    l.queryName = name;
+    l.status = KeyLookup::Status::NotFound;
+    l.sourceKind = QStringLiteral("none");
+    l.detail = QStringLiteral("%1 holds only DKIM keys, not other TXT records").arg(describe());
+    return l;
+}
+
+bool ChainResolver::answersTxt() const
+{
+    for (const auto &r : m_resolvers) {
+        if (r->answersTxt())
+            return true;
+    }
+    return false;
+}
+
+KeyLookup ChainResolver::lookupTxt(const QByteArray &name) const
+{
+    std::optional<KeyLookup> temp, dnsNotFound, firstNotFound;
+    QStringList notes;
+    for (const auto &r : m_resolvers) {
+        if (!r->answersTxt())
+            continue;
+        KeyLookup l = r->lookupTxt(name);
+        if (l.status == KeyLookup::Status::Found)
+            return l;
+        if (!l.detail.isEmpty())
+            notes << l.detail;
+        if (l.status == KeyLookup::Status::TempError && !temp)
+            temp = l;
+        else if (l.status == KeyLookup::Status::NotFound && l.sourceKind == QLatin1String("dns") && !dnsNotFound)
+            dnsNotFound = l;
+        else if (l.status == KeyLookup::Status::NotFound && !firstNotFound)
+            firstNotFound = l;
+    }
+    if (temp)
+        return *temp;
+    KeyLookup out;
+    if (dnsNotFound) {
+        out = *dnsNotFound;
+    } else if (firstNotFound) {
+        out = *firstNotFound;
+    } else {
+        out.queryName = name;
+        out.status = KeyLookup::Status::NotFound;
+        out.sourceKind = QStringLiteral("none");
+        out.detail = QStringLiteral("not looked up: offline, and no key file holds %1").arg(QString::fromLatin1(name));
+        return out;
+    }
+    out.detail = notes.join(QStringLiteral("; "));
+    return out;
 }
 
 QString ChainResolver::describe() const

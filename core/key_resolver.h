@@ -58,6 +58,12 @@ public:
     // Told which key a verification used, so that a key store can remember it. `lookup` is the
     // answer the record came from; `record` the joined TXT text. Default: nothing to remember.
     virtual void keyUsed(const KeyLookup & /*lookup*/, const QByteArray & /*record*/) const {}
+
+    // Any TXT record by owner name, e.g. a DMARC record at _dmarc.example.com, with the same
+    // provenance as a key. Sources that hold only DKIM keys (the key store) do not answer TXT lookups:
+    // answersTxt() is false and lookupTxt() says NotFound with sourceKind "none".
+    virtual bool answersTxt() const { return false; }
+    virtual KeyLookup lookupTxt(const QByteArray &name) const;
 };
 
 // Tries several resolvers in order; the first that finds a record answers. NotFound only when all
@@ -70,6 +76,10 @@ public:
     QString describe() const override;
     QList<KeyLookup> lookupAll(const QByteArray &domain, const QByteArray &selector) const override;
     void keyUsed(const KeyLookup &lookup, const QByteArray &record) const override;
+    // Members that answer TXT lookups, in order: the first Found answers; else the first TempError;
+    // else a DNS source's NotFound (DNS says the name has no record), else the first NotFound.
+    bool answersTxt() const override;
+    KeyLookup lookupTxt(const QByteArray &name) const override;
     const QList<std::shared_ptr<const KeyResolver>> &members() const { return m_resolvers; }
 
 private:

@@ -236,6 +236,113 @@ QJsonArray authResultsToJson(const MessageResult &r)
 
 } // namespace
 
+QJsonObject lookupProvenanceJson(const KeyLookup &l)
+{
+    QJsonArray records, cnames;
+    for (const auto &rec : l.records) {
+        QJsonArray strings;
+        for (const QByteArray &str : rec)
+            strings.append(QString::fromLatin1(str));
+        records.append(strings);
+    }
+    for (const QByteArray &c : l.cnameChain)
+        cnames.append(QString::fromLatin1(c));
+    const char *status = l.status == KeyLookup::Status::Found      ? "found"
+                         : l.status == KeyLookup::Status::NotFound ? "not_found"
+                                                                   : "temperror";
+    return QJsonObject{{QStringLiteral("query"), QString::fromLatin1(l.queryName)},
+                       {QStringLiteral("status"), QLatin1String(status)},
+                       {QStringLiteral("source"), l.sourceKind},
+                       {QStringLiteral("source_name"), l.sourceName},
+                       {QStringLiteral("rcode"), l.rcode},
+                       {QStringLiteral("resolver"), l.resolver},
+                       {QStringLiteral("dnssec"), l.dnssec},
+                       {QStringLiteral("dnssec_detail"), l.dnssecDetail},
+                       {QStringLiteral("ttl"), double(l.ttl)},
+                       {QStringLiteral("elapsed_ms"), double(l.elapsedMs)},
+                       {QStringLiteral("fetched_at"),
+                        l.fetchedAt.isValid() ? QJsonValue(formatTime(l.fetchedAt)) : QJsonValue(QJsonValue::Null)},
+                       {QStringLiteral("cname_chain"), cnames},
+                       {QStringLiteral("records"), records},
+                       {QStringLiteral("detail"), l.detail}};
+}
+
+QJsonObject dmarcToJson(const DmarcEvaluation &e)
+{
+    auto str = [](const QByteArray &b) {
+        return b.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QString::fromLatin1(b));
+    };
+    const DmarcDiscovery &d = e.discovery;
+    const bool haveRecord = d.status == DmarcDiscovery::Status::Found;
+    const bool usable = haveRecord && d.record.usable;
+    QJsonArray aligned, notCounted, lookups, remarks;
+    for (int i : e.alignedSignatures)
+        aligned.append(i);
+    for (int i : e.notCountedSignatures)
+        notCounted.append(i);
+    for (const DmarcQuery &q : d.lookups) {
+        QJsonArray ignored;
+        for (const QByteArray &t : q.ignoredTxt)
+            ignored.append(QString::fromLatin1(t));
+        QJsonObject lo = lookupProvenanceJson(q.lookup);
+        lo[QStringLiteral("query")] = QString::fromLatin1(q.name);
+        lo[QStringLiteral("outcome")] = q.outcome;
+        lo[QStringLiteral("dmarc_records")] = q.dmarcRecords;
+        lo[QStringLiteral("ignored_txt")] = ignored;
+        lookups.append(lo);
+    }
+    for (const DmarcRemark &rm : d.record.remarks)
+        remarks.append(QJsonObject{{QStringLiteral("code"), rm.code}, {QStringLiteral("detail"), rm.detail}});
+    const bool dkimKnown = !e.dkimResult.isEmpty();
+    QJsonObject o{
+        {QStringLiteral("result"), QString::fromLatin1(dmarcResultName(e.result))},
+        {QStringLiteral("code"), e.code},
+        {QStringLiteral("domain"), str(e.fromDomain)},
+        {QStringLiteral("org_domain"), str(e.orgDomain)},
+        {QStringLiteral("record"), haveRecord ? QJsonValue(QString::fromLatin1(d.record.text)) : QJsonValue::Null},
+        {QStringLiteral("record_found_at"), str(d.foundAt)},
+        {QStringLiteral("record_remarks"), remarks},
+        {QStringLiteral("policy"), usable ? QJsonValue(QString::fromLatin1(e.policy)) : QJsonValue::Null},
+        {QStringLiteral("policy_tag"), usable ? QJsonValue(e.policyTag) : QJsonValue::Null},
+        {QStringLiteral("policy_implied"), usable ? QJsonValue(d.record.policyImplied) : QJsonValue::Null},
+        {QStringLiteral("adkim"), usable ? QJsonValue(QString(QChar::fromLatin1(e.adkim))) : QJsonValue::Null},
+        {QStringLiteral("aspf"), usable ? QJsonValue(QString(QChar::fromLatin1(e.aspf))) : QJsonValue::Null},
+        {QStringLiteral("pct"), usable ? QJsonValue(e.pct) : QJsonValue::Null},
+        {QStringLiteral("dkim"),
+         QJsonObject{{QStringLiteral("result"), dkimKnown ? QJsonValue(e.dkimResult) : QJsonValue::Null},
+                     {QStringLiteral("aligned_signatures"), aligned},
+                     {QStringLiteral("not_counted_signatures"), notCounted}}},
+        {QStringLiteral("spf"), QJsonObject{{QStringLiteral("result"), e.spfResult},
+                                            {QStringLiteral("source"), str(e.spfAuthservId)},
+                                            {QStringLiteral("recorded"), str(e.spfRecorded)},
+                                            {QStringLiteral("domain"), str(e.spfDomain)},
+                                            {QStringLiteral("detail"), e.spfDetail}}},
+        {QStringLiteral("provenance"),
+         d.lookups.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(lookupProvenanceJson(d.provenance))},
+        {QStringLiteral("lookups"), lookups},
+        {QStringLiteral("detail"), e.detail},
+        {QStringLiteral("caveats"), QJsonArray::fromStringList(e.caveats)}};
+    return o;
+}
+
+QString dmarcLine(const DmarcEvaluation &e)
+{
+    QString line =
+        QStringLiteral("DMARC: %1 — %2")
+            .arg(QString::fromLatin1(dmarcResultName(e.result)).toUpper().replace(QLatin1Char('_'), QLatin1Char(' ')),
+                 e.detail);
+    if (e.result == DmarcResult::Pass || e.result == DmarcResult::Fail) {
+        const KeyLookup &p = e.discovery.provenance;
+        line += QStringLiteral(" · record from %1%2 · SPF %3")
+                    .arg(sourceDescription(p), p.dnssec.isEmpty() ? QString() : QStringLiteral(", DNSSEC ") + p.dnssec,
+                         e.spfResult == QLatin1String("not_known")
+                             ? QStringLiteral("not known (computed from DKIM alone)")
+                             : e.spfResult + QStringLiteral(" as ") + QString::fromLatin1(e.spfAuthservId) +
+                                   QStringLiteral(" recorded"));
+    }
+    return line;
+}
+
 QJsonObject toJson(const MessageResult &r, const MimeSummary &mime, const ReportOptions &opt)
 {
     QJsonObject o;
@@ -254,6 +361,7 @@ QJsonObject toJson(const MessageResult &r, const MimeSummary &mime, const Report
     o[QStringLiteral("signatures")] = sigs;
     o[QStringLiteral("arc")] = arcToJson(r.arc);
     o[QStringLiteral("authentication_results")] = authResultsToJson(r);
+    o[QStringLiteral("dmarc")] = r.dmarc ? QJsonValue(dmarcToJson(*r.dmarc)) : QJsonValue(QJsonValue::Null);
     o[QStringLiteral("findings")] = findingsJson(r.findings);
     // The header table: every name, its instances, which one each signature covers and which one a
     // mail client displays.
@@ -432,6 +540,8 @@ QString toText(const MessageResult &r, const MimeSummary &mime)
                                 : QStringLiteral("Authentication-Results"),
                             QString::fromUtf8(match.authservId), QString::fromLatin1(match.recorded), match.ours);
     }
+    if (r.dmarc)
+        out += QStringLiteral("  %1\n").arg(dmarcLine(*r.dmarc));
     if (!r.signatures.isEmpty())
         out += QStringLiteral("  Note: DKIM shows which domain signed these bytes; it does not show who received "
                               "the message.\n");

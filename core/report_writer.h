@@ -17,6 +17,13 @@ struct ReportOptions {
 // docs/cli.md and stay stable: scripts depend on them.
 QJsonObject toJson(const MessageResult &r, const MimeSummary &mime, const ReportOptions &opt = {});
 QJsonObject signatureToJson(const SignatureResult &s, const ReportOptions &opt = {});
+// A TXT lookup's provenance (source, DNSSEC, rcode, resolver, TTL, fetched at, CNAME chain): the
+// same shape for a DMARC record as `dkim-inspector-cli keys lookup --format json` gives for a key.
+QJsonObject lookupProvenanceJson(const KeyLookup &l);
+// The per-message "dmarc" object (docs/dmarc.md).
+QJsonObject dmarcToJson(const DmarcEvaluation &e);
+// One line of plain words: "DMARC: PASS (p=reject from _dmarc.example.com, DKIM aligned ...)".
+QString dmarcLine(const DmarcEvaluation &e);
 QJsonObject errorToJson(const QString &file, const QString &message);
 
 // Plain words for people.

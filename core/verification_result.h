@@ -4,6 +4,7 @@
 #include "authentication_results.h"
 #include "dkim_signature.h"
 #include "dmarc_alignment.h"
+#include "dmarc_evaluator.h"
 #include "key_record.h"
 #include "key_resolver.h"
 #include "walk.h"
@@ -140,6 +141,9 @@ struct MessageResult {
     ArcResult arc;
     QList<AuthenticationResults> authenticationResults;
     QList<ArDkimMatch> arDkimMatches;
+    // The message's DMARC result now (DKIM side; SPF only as a trusted server recorded it), with the
+    // record and its provenance. Empty when surrounding evidence is off.
+    std::optional<DmarcEvaluation> dmarc;
 };
 
 } // namespace dkimi

@@ -128,10 +128,10 @@ void Verifier::addSurroundingEvidence(const Message &m, MessageResult &r) const
 {
     // DMARC alignment of each d= with the (bottom-most, i.e. signed) From domain.
     const QList<int> froms = m.headerIndexes("From");
+    int mailboxes = 0;
+    QByteArray fromDomain;
     if (!froms.isEmpty()) {
-        int mailboxes = 0;
-        const QByteArray fromDomain =
-            DmarcAlignment::fromDomain(m.headerValue(m.headers().at(froms.last())), &mailboxes);
+        fromDomain = DmarcAlignment::fromDomain(m.headerValue(m.headers().at(froms.last())), &mailboxes);
         if (!fromDomain.isEmpty() && mailboxes == 1) {
             for (SignatureResult &s : r.signatures) {
                 if (!s.signature.domain.isEmpty())
@@ -150,6 +150,8 @@ void Verifier::addSurroundingEvidence(const Message &m, MessageResult &r) const
     r.authenticationResults = AuthenticationResultsParser::fromMessage(m);
     if (!r.authenticationResults.isEmpty())
         r.arDkimMatches = matchDkimResults(r.authenticationResults, r.signatures, m_opt.trustedAuthservIds);
+    r.dmarc = DmarcEvaluator::evaluate(fromDomain, mailboxes, r.signatures, r.authenticationResults,
+                                       m_opt.trustedAuthservIds, m_opt.resolver.get());
 }
 
 namespace {

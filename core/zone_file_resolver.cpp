@@ -205,8 +205,13 @@ Expected<std::shared_ptr<ZoneFileResolver>> ZoneFileResolver::parse(const QByteA
 
 KeyLookup ZoneFileResolver::lookup(const QByteArray &domain, const QByteArray &selector) const
 {
+    return lookupTxt(keyQueryName(domain, selector));
+}
+
+KeyLookup ZoneFileResolver::lookupTxt(const QByteArray &name) const
+{
     KeyLookup l;
-    l.queryName = keyQueryName(domain, selector);
+    l.queryName = name.endsWith('.') ? name.chopped(1) : name;
     l.sourceKind = QStringLiteral("zone_file");
     l.sourceName = m_path;
     l.fetchedAt = QDateTime::currentDateTimeUtc();

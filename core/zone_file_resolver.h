@@ -22,6 +22,9 @@ public:
     static Expected<std::shared_ptr<ZoneFileResolver>> parse(const QByteArray &text, const QString &name);
 
     KeyLookup lookup(const QByteArray &domain, const QByteArray &selector) const override;
+    // A key file may also hold other TXT records, e.g. _dmarc.example.com.
+    bool answersTxt() const override { return true; }
+    KeyLookup lookupTxt(const QByteArray &name) const override;
     QString describe() const override;
     qsizetype recordCount() const;
     const QString &path() const { return m_path; }

@@ -12,6 +12,9 @@
 //                      -> key._domainkey.provider.example.org (a key held by an "email provider")
 //   example.net.       signed, then the TXT data of rsa2048._domainkey altered -> bogus
 //   servfail.example.  an auth-zone whose file is empty: unbound answers SERVFAIL for it
+// DMARC records: _dmarc.example.com (signed: secure), _dmarc.example.net (altered after signing:
+// bogus), _dmarc.alias.example.org -> CNAME -> _dmarc.provider.example.org (unsigned); none at
+// _dmarc.example.org; _dmarc.servfail.example gives SERVFAIL.
 // A second loopback UDP port is bound but never read: a server that never answers (timeouts).
 
 #include <QByteArray>
@@ -60,14 +63,24 @@ public:
         const QByteArray rsa2048 = recordOf(com, "rsa2048._domainkey.example.com.");
         write(QStringLiteral("example.com.zone"),
               soa("example.com") + com +
-                  "alias._domainkey.example.com. 600 IN CNAME rsa2048._domainkey.example.com.\n");
+                  "alias._domainkey.example.com. 600 IN CNAME rsa2048._domainkey.example.com.\n"
+                  "_dmarc.example.com. 600 IN TXT \"v=DMARC1; p=reject; adkim=s\"\n"
+                  // Not an empty non-terminal: with _dmarc.example.com sorting between the apex and
+                  // the _domainkey names, unbound's auth-zone (1.17) otherwise sends the wildcard
+                  // denial for *.example.com instead of *._domainkey.example.com, and the NXDOMAIN
+                  // proof for a missing key fails validation.
+                  "_domainkey.example.com. 600 IN TXT \"o=~\"\n");
         write(QStringLiteral("example.org.zone"),
               soa("example.org") + org +
                   "cname._domainkey.example.org. 600 IN CNAME key._domainkey.provider.example.org.\n"
                   "key._domainkey.provider.example.org. 1200 IN TXT " +
-                  rsa2048 + "\n");
-        write(QStringLiteral("example.net.zone"),
-              soa("example.net") + "rsa2048._domainkey.example.net. 3600 IN TXT " + rsa2048 + "\n");
+                  rsa2048 +
+                  "\n"
+                  "_dmarc.alias.example.org. 600 IN CNAME _dmarc.provider.example.org.\n"
+                  "_dmarc.provider.example.org. 900 IN TXT \"v=DMARC1; p=quarantine\"\n");
+        write(QStringLiteral("example.net.zone"), soa("example.net") + "rsa2048._domainkey.example.net. 3600 IN TXT " +
+                                                      rsa2048 +
+                                                      "\n_dmarc.example.net. 600 IN TXT \"v=DMARC1; p=reject\"\n");
         write(QStringLiteral("servfail.zone"), QByteArray());
 
         QByteArray anchors;
@@ -93,6 +106,10 @@ public:
         if (at < 0)
             return QStringLiteral("signed example.net has no key record");
         net.replace(at, 15, "v=DKIM1; k=RSA;"); // same length: a TXT string holds at most 255 bytes
+        const qsizetype dmarc = net.indexOf("v=DMARC1; p=reject");
+        if (dmarc < 0)
+            return QStringLiteral("signed example.net has no DMARC record");
+        net.replace(dmarc, 18, "v=DMARC1; p=REJECT");
         write(QStringLiteral("example.net.zone.signed"), net);
 
         m_port = freePort(true);

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void publishedKeys();
     void surroundingEvidence_data();
     void surroundingEvidence();
+    void dmarc();
 
 private:
     struct Run {
@@ -304,6 +305,65 @@ void TstCli::surroundingEvidence()
         QVERIFY2(a == QLatin1String("strict") || a == QLatin1String("relaxed") || a == QLatin1String("none"),
                  qPrintable(a));
     }
+}
+
+// The message's DMARC result: the record from the key file (with its provenance), DKIM alignment,
+// and SPF from a trusted Authentication-Results only.
+void TstCli::dmarc()
+{
+    const QString zone = kData + QStringLiteral("/dmarc/dmarc.zone");
+    auto dmarcOf = [&](const QString &file, const QStringList &extra) {
+        const Run r = cli(QStringList{QStringLiteral("verify"), QStringLiteral("--keys"), zone,
+                                      QStringLiteral("--format"), QStringLiteral("json")} +
+                          extra + QStringList{kData + QStringLiteral("/dmarc/") + file});
+        return QJsonDocument::fromJson(r.out.trimmed()).object().value(QStringLiteral("dmarc")).toObject();
+    };
+    const QJsonObject d = dmarcOf(QStringLiteral("aligned_relaxed.eml"), {});
+    QCOMPARE(d.value(QStringLiteral("result")).toString(), QStringLiteral("pass"));
+    QCOMPARE(d.value(QStringLiteral("domain")).toString(), QStringLiteral("news.example.com"));
+    QCOMPARE(d.value(QStringLiteral("org_domain")).toString(), QStringLiteral("example.com"));
+    QCOMPARE(d.value(QStringLiteral("record_found_at")).toString(), QStringLiteral("_dmarc.example.com"));
+    QVERIFY(
+        d.value(QStringLiteral("record")).toString().startsWith(QLatin1String("v=DMARC1; p=reject; sp=quarantine")));
+    QCOMPARE(d.value(QStringLiteral("policy")).toString(), QStringLiteral("quarantine")); // sp for a subdomain
+    QCOMPARE(d.value(QStringLiteral("dkim")).toObject().value(QStringLiteral("aligned_signatures")).toArray(),
+             QJsonArray{0});
+    QCOMPARE(d.value(QStringLiteral("spf")).toObject().value(QStringLiteral("result")).toString(),
+             QStringLiteral("not_known"));
+    const QJsonObject prov = d.value(QStringLiteral("provenance")).toObject();
+    QCOMPARE(prov.value(QStringLiteral("source")).toString(), QStringLiteral("zone_file"));
+    QCOMPARE(prov.value(QStringLiteral("source_name")).toString(), zone);
+    QCOMPARE(d.value(QStringLiteral("lookups")).toArray().size(), 2);
+
+    // Not aligned: fail, unless a trusted server recorded an aligned spf=pass.
+    QCOMPARE(dmarcOf(QStringLiteral("not_aligned.eml"), {}).value(QStringLiteral("result")).toString(),
+             QStringLiteral("fail"));
+    const QJsonObject spf = dmarcOf(QStringLiteral("not_aligned.eml"),
+                                    {QStringLiteral("--trusted-authserv"), QStringLiteral("mx.trusted.test")});
+    QCOMPARE(spf.value(QStringLiteral("result")).toString(), QStringLiteral("pass"));
+    QCOMPARE(spf.value(QStringLiteral("spf")).toObject().value(QStringLiteral("source")).toString(),
+             QStringLiteral("mx.trusted.test"));
+
+    // Offline without a key file holding the record: not looked up.
+    const Run none = cli({QStringLiteral("verify"), QStringLiteral("--format"), QStringLiteral("json"),
+                          kData + QStringLiteral("/dmarc/aligned_strict.eml")});
+    const QJsonObject n =
+        QJsonDocument::fromJson(none.out.trimmed()).object().value(QStringLiteral("dmarc")).toObject();
+    QCOMPARE(n.value(QStringLiteral("result")).toString(), QStringLiteral("not_checked"));
+    QVERIFY(n.value(QStringLiteral("detail")).toString().startsWith(QLatin1String("not looked up: offline")));
+
+    // Text: one line.
+    const Run text =
+        cli({QStringLiteral("verify"), QStringLiteral("--keys"), zone, kData + QStringLiteral("/dmarc/weak_key.eml")});
+    const QList<QByteArray> lines = text.out.split('\n');
+    int dmarcLines = 0;
+    for (const QByteArray &l : lines) {
+        if (l.trimmed().startsWith("DMARC: ")) {
+            ++dmarcLines;
+            QVERIFY2(l.contains("DMARC: FAIL") && l.contains("not counted"), l.constData());
+        }
+    }
+    QCOMPARE(dmarcLines, 1);
 }
 
 QTEST_GUILESS_MAIN(TstCli)
