@@ -6,6 +6,7 @@
 #include "dmarc_alignment.h"
 #include "key_record.h"
 #include "key_resolver.h"
+#include "timeline.h"
 #include "walk.h"
 
 #include <QDateTime>
@@ -127,7 +128,7 @@ struct MessageResult {
     qint64 size = 0;
     Result result = Result::None;
     QDateTime evaluatedAt;
-    QString evaluatedAtBasis; // "now", "given", "date_header"
+    QString evaluatedAtBasis; // "now", "given", "date_header", "first_received"
     QList<SignatureResult> signatures;
     QList<Finding> findings; // message-level (parse remarks, line endings, ...)
     HeaderAnalysis headers;
@@ -140,6 +141,10 @@ struct MessageResult {
     ArcResult arc;
     QList<AuthenticationResults> authenticationResults;
     QList<ArDkimMatch> arDkimMatches;
+
+    // Every time in the message in order (Date, t=, x=, Received hops, ARC seals, key history) and
+    // the contradictions between them (findings only: they never change a verdict).
+    Timeline timeline;
 };
 
 } // namespace dkimi
