@@ -2,6 +2,7 @@
 // contradiction on a signed fixture from tests/data/timeline/make_timeline.py.
 #include "key_store.h"
 #include "message.h"
+#include "mime_summary.h"
 #include "timeline.h"
 #include "verifier.h"
 #include "zone_file_resolver.h"
@@ -34,6 +35,8 @@ private Q_SLOTS:
     void signedAfterKeyReplaced();
     void keyReplacedAfterSigningIsNoContradiction();
     void perMessageEvaluationTime();
+    void arcSeals();
+    void arcSealedBeforeSignature();
 
 private:
     MessageResult verify(const QString &name, VerifierOptions o = {}) const;
@@ -289,6 +292,8 @@ void TstTimeline::firstReceivedAndDate()
     QVERIFY(!firstReceivedTime(none, &idx).isValid());
     QCOMPARE(idx, -1);
     QVERIFY(!dateHeaderTime(none).isValid());
+    // The Date a report shows is the Date the evaluation basis uses.
+    QCOMPARE(MimeSummary::headersOf(m).date, dateHeaderTime(m));
 }
 
 // -- Fixtures ----------------------------------------------------------------------------------------
@@ -620,6 +625,63 @@ void TstTimeline::perMessageEvaluationTime()
     for (const Finding &f : r.findings)
         fallback = fallback || f.code == QLatin1String("no_date_fallback_now");
     QVERIFY(fallback);
+}
+
+// ARC seals are events with their t=; the Authentication-Results sit among the hops as stored.
+void TstTimeline::arcSeals()
+{
+    const QString dir = QStringLiteral(DKIMI_TEST_DATA "/arc/");
+    Expected<Message> m = Message::fromFile(dir + QStringLiteral("arc_2hop.eml"));
+    QVERIFY(m.hasValue());
+    auto zone = ZoneFileResolver::load(dir + QStringLiteral("keys.zone"));
+    QVERIFY(zone.hasValue());
+    VerifierOptions o;
+    o.resolver = *zone;
+    const MessageResult r = Verifier(o).verify(*m);
+    QCOMPARE(r.arc.hops.size(), 2);
+    const Timeline &t = r.timeline;
+    QStringList order;
+    for (const TimelineEvent &e : t.events) {
+        order << QString::fromLatin1(timelineEventKindName(e.kind)) +
+                     QString::number(e.kind == TimelineEventKind::ArcSeal ? e.arcInstance : e.hop);
+        if (e.kind == TimelineEventKind::ArcSeal) {
+            const Tag *tag = r.arc.hops.at(e.arcInstance - 1).seal.tags.find("t");
+            QVERIFY(tag);
+            QCOMPARE(m->raw().mid(e.timeRange.offset, e.timeRange.length), tag->value);
+            QCOMPARE(e.time.toSecsSinceEpoch(), tag->value.toLongLong());
+            QVERIFY(m->raw().mid(e.range.offset).startsWith("ARC-Seal:"));
+        }
+    }
+    // The lower Authentication-Results has no Received field below it: it comes before hop 1; the
+    // upper one sits right after hop 1, the field below it.
+    QCOMPARE(order, (QStringList{"date0", "signature_timestamp0", "authentication_results0", "received1",
+                                 "authentication_results0", "arc_seal1", "received2", "arc_seal2"}));
+    QCOMPARE(t.events.at(2).receivedAbove, 2);
+    QCOMPARE(t.events.at(4).receivedAbove, 1);
+    QVERIFY(t.contradictions.isEmpty());
+}
+
+void TstTimeline::arcSealedBeforeSignature()
+{
+    // An ARC set whose seal is dated a day before the DKIM signature below it. Neither verifies (no
+    // keys); the times are still read.
+    const Message m = Message::fromBytes(
+        "ARC-Seal: i=1; cv=none; a=rsa-sha256; d=fwd.example; s=s; t=1748649600; b=AAAA\r\n"
+        "ARC-Message-Signature: i=1; a=rsa-sha256; c=relaxed/relaxed; d=fwd.example; s=s; t=1748649600;\r\n"
+        " h=from; bh=AAAA; b=AAAA\r\n"
+        "ARC-Authentication-Results: i=1; mx.fwd.example; dkim=pass\r\n"
+        "DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=example.com; s=tl; t=1748736000;\r\n"
+        " h=from; bh=AAAA; b=AAAA\r\n"
+        "From: a@example.com\r\n\r\nx\r\n");
+    const MessageResult r = Verifier(VerifierOptions{}).verify(m);
+    QCOMPARE(r.arc.hops.size(), 1);
+    const Timeline &t = r.timeline;
+    QCOMPARE(t.contradictions.size(), 1);
+    QCOMPARE(t.contradictions.at(0).code, QStringLiteral("arc_sealed_before_signature"));
+    const QList<int> ev = t.contradictions.at(0).events;
+    QCOMPARE(ev.size(), 2);
+    QCOMPARE(t.events.at(ev.at(0)).kind, TimelineEventKind::ArcSeal);
+    QCOMPARE(t.events.at(ev.at(1)).kind, TimelineEventKind::SignatureTimestamp);
 }
 
 QTEST_GUILESS_MAIN(TstTimeline)
