@@ -99,8 +99,11 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
     const KeySourceOptions keySources;
     keySources.addTo(p);
     const QCommandLineOption atOpt(QStringLiteral("at"),
-                                   QStringLiteral("Judge x= (expiry) and t= (timestamp) at this RFC 3339 time "
-                                                  "(default: now), e.g. 2016-03-01T12:00:00Z."),
+                                   QStringLiteral("Judge x= (expiry) and t= (timestamp) at: now (the default); "
+                                                  "date (each message's Date header); received (each message's "
+                                                  "first Received hop, the receiving server's clock); or an RFC "
+                                                  "3339 time such as 2016-03-01T12:00:00Z. A message without a "
+                                                  "usable Date or Received time is judged at now, and says so."),
                                    QStringLiteral("TIME"));
     const QCommandLineOption formatOpt(QStringLiteral("format"),
                                        QStringLiteral("Output format: text, json (JSON Lines, one object per "
@@ -162,18 +165,26 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
     }
 
     VerifierOptions vo;
-    if (p.isSet(atOpt)) {
-        const auto t = parseRfc3339(p.value(atOpt));
+    // One "now" for the whole run, also the fallback of the per-message bases.
+    vo.evaluationTime = QDateTime::currentDateTimeUtc();
+    vo.evaluationBasis = QStringLiteral("now");
+    const QString at = p.value(atOpt);
+    if (!p.isSet(atOpt) || at == QLatin1String("now")) {
+        // the default
+    } else if (at == QLatin1String("date")) {
+        vo.timeSource = EvaluationTimeSource::DateHeader;
+    } else if (at == QLatin1String("received")) {
+        vo.timeSource = EvaluationTimeSource::FirstReceived;
+    } else {
+        const auto t = parseRfc3339(at);
         if (!t) {
-            write(err, QStringLiteral("dkim-inspector-cli verify: --at needs an RFC 3339 time such as "
-                                      "2016-03-01T12:00:00Z, not '%1'\n")
-                           .arg(p.value(atOpt)));
+            write(err, QStringLiteral("dkim-inspector-cli verify: --at needs now, date, received or an RFC 3339 time "
+                                      "such as 2016-03-01T12:00:00Z, not '%1'\n")
+                           .arg(at));
             return ExitUsage;
         }
         vo.evaluationTime = *t;
         vo.evaluationBasis = QStringLiteral("given");
-    } else {
-        vo.evaluationTime = QDateTime::currentDateTimeUtc();
     }
     auto resolver = keySources.build(p, err);
     if (!resolver) {

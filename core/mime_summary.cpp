@@ -1,5 +1,7 @@
 #include "mime_summary.h"
 
+#include "timeline.h"
+
 #include <QTimeZone>
 
 #include <gmime/gmime.h>
@@ -80,11 +82,9 @@ MimeSummary MimeSummary::headersOf(const Message &m)
         QByteArray v = m.headerValue(m.headers().at(dates.last())).toByteArray();
         v.replace("\r\n", "");
         s.dateText = QString::fromLatin1(v.trimmed());
-        GDateTime *dt = g_mime_utils_header_decode_date(v.constData());
-        if (dt) {
-            s.date = QDateTime::fromSecsSinceEpoch(g_date_time_to_unix(dt), Qt::UTC);
-            g_date_time_unref(dt);
-        }
+        // The same RFC 5322 parser as the timeline and the Date evaluation basis, so that the Date
+        // shown and the Date used to judge x=/t= never differ.
+        s.date = parseMailDate(v).time;
     }
     return s;
 }

@@ -234,6 +234,61 @@ QJsonArray authResultsToJson(const MessageResult &r)
     return out;
 }
 
+QJsonObject timelineToJson(const Timeline &t)
+{
+    QJsonArray events;
+    for (const TimelineEvent &e : t.events) {
+        QJsonObject o{{QStringLiteral("time"), e.time.isValid() ? QJsonValue(formatTime(e.time)) : QJsonValue()},
+                      {QStringLiteral("kind"), QString::fromLatin1(timelineEventKindName(e.kind))},
+                      {QStringLiteral("source"), e.source},
+                      {QStringLiteral("label"), e.label},
+                      {QStringLiteral("range"), rangeJson(e.range)}};
+        if (!e.timeText.isEmpty())
+            o[QStringLiteral("time_text")] = e.timeText;
+        if (e.timeRange.offset >= 0)
+            o[QStringLiteral("time_range")] = rangeJson(e.timeRange);
+        if (e.headerIndex >= 0)
+            o[QStringLiteral("header_index")] = e.headerIndex;
+        if (e.signatureIndex >= 0)
+            o[QStringLiteral("signature_index")] = e.signatureIndex;
+        if (e.kind == TimelineEventKind::ArcSeal)
+            o[QStringLiteral("instance")] = e.arcInstance;
+        if (e.kind == TimelineEventKind::AuthenticationResults)
+            o[QStringLiteral("received_above")] = e.receivedAbove;
+        if (e.received) {
+            const ReceivedHeader &h = *e.received;
+            o[QStringLiteral("hop")] = e.hop;
+            for (const char *name : {"from", "by", "via", "with", "id", "for"}) {
+                const ReceivedClause *c = h.clause(name);
+                if (!c)
+                    continue;
+                o[QString::fromLatin1(name)] = c->value;
+                if (!c->comment.isEmpty())
+                    o[QString::fromLatin1(name) + QStringLiteral("_comment")] = c->comment;
+            }
+            if (!h.leadingComment.isEmpty())
+                o[QStringLiteral("comment")] = h.leadingComment;
+            o[QStringLiteral("delay_seconds")] = e.delaySeconds ? QJsonValue(double(*e.delaySeconds)) : QJsonValue();
+            if (!h.date.isValid() && !h.date.error.isEmpty())
+                o[QStringLiteral("time_error")] = h.date.error;
+        }
+        events.append(o);
+    }
+    QJsonArray contradictions;
+    for (const TimelineContradiction &c : t.contradictions) {
+        QJsonArray idx;
+        for (int i : c.events)
+            idx.append(i);
+        contradictions.append(QJsonObject{{QStringLiteral("code"), c.code},
+                                          {QStringLiteral("severity"), QString::fromLatin1(severityName(c.severity))},
+                                          {QStringLiteral("detail"), c.detail},
+                                          {QStringLiteral("events"), idx}});
+    }
+    return QJsonObject{{QStringLiteral("events"), events},
+                       {QStringLiteral("contradictions"), contradictions},
+                       {QStringLiteral("findings"), findingsJson(t.findings)}};
+}
+
 } // namespace
 
 QJsonObject lookupProvenanceJson(const KeyLookup &l)
@@ -393,6 +448,7 @@ QJsonObject toJson(const MessageResult &r, const MimeSummary &mime, const Report
                     {QStringLiteral("instances"), instances},
                     {QStringLiteral("findings"), findingsJson(r.headers.findings)}};
     o[QStringLiteral("replay")] = findingsJson(r.replay);
+    o[QStringLiteral("timeline")] = timelineToJson(r.timeline);
     return o;
 }
 
@@ -542,6 +598,13 @@ QString toText(const MessageResult &r, const MimeSummary &mime)
     }
     if (r.dmarc)
         out += QStringLiteral("  %1\n").arg(dmarcLine(*r.dmarc));
+    for (const TimelineContradiction &tc : r.timeline.contradictions)
+        out += QStringLiteral("  timeline [%1] %2: %3\n")
+                   .arg(QString::fromLatin1(severityName(tc.severity)), tc.code, tc.detail);
+    for (const Finding &f : r.timeline.findings) {
+        if (f.severity == Severity::Warning || f.severity == Severity::Error)
+            out += QStringLiteral("  timeline [%1] %2\n").arg(QString::fromLatin1(severityName(f.severity)), f.message);
+    }
     if (!r.signatures.isEmpty())
         out += QStringLiteral("  Note: DKIM shows which domain signed these bytes; it does not show who received "
                               "the message.\n");

@@ -7,6 +7,7 @@
 #include "dmarc_evaluator.h"
 #include "key_record.h"
 #include "key_resolver.h"
+#include "timeline.h"
 #include "walk.h"
 
 #include <QDateTime>
@@ -128,7 +129,7 @@ struct MessageResult {
     qint64 size = 0;
     Result result = Result::None;
     QDateTime evaluatedAt;
-    QString evaluatedAtBasis; // "now", "given", "date_header"
+    QString evaluatedAtBasis; // "now", "given", "date_header", "first_received"
     QList<SignatureResult> signatures;
     QList<Finding> findings; // message-level (parse remarks, line endings, ...)
     HeaderAnalysis headers;
@@ -144,6 +145,10 @@ struct MessageResult {
     // The message's DMARC result now (DKIM side; SPF only as a trusted server recorded it), with the
     // record and its provenance. Empty when surrounding evidence is off.
     std::optional<DmarcEvaluation> dmarc;
+
+    // Every time in the message in order (Date, t=, x=, Received hops, ARC seals, key history) and
+    // the contradictions between them (findings only: they never change a verdict).
+    Timeline timeline;
 };
 
 } // namespace dkimi

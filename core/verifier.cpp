@@ -88,6 +88,8 @@ MessageResult Verifier::verify(const Message &m) const
     r.evaluatedAt = m_opt.evaluationTime.toUTC();
     r.evaluatedAtBasis = m_opt.evaluationBasis;
     r.findings = m.parseFindings();
+    if (m_opt.timeSource != EvaluationTimeSource::Fixed)
+        chooseMessageTime(m, r);
     if (m.hasBareLf())
         r.findings.append(Finding{Severity::Note,
                                   QStringLiteral("lf_line_endings"),
@@ -122,6 +124,28 @@ MessageResult Verifier::verify(const Message &m) const
     return r;
 }
 
+// The message's own evaluation time (Date or first Received), or the run's "now" when it has none.
+void Verifier::chooseMessageTime(const Message &m, MessageResult &r) const
+{
+    const bool date = m_opt.timeSource == EvaluationTimeSource::DateHeader;
+    const QDateTime t = date ? dateHeaderTime(m) : firstReceivedTime(m);
+    if (t.isValid()) {
+        r.evaluatedAt = t.toUTC();
+        r.evaluatedAtBasis = date ? QStringLiteral("date_header") : QStringLiteral("first_received");
+        return;
+    }
+    r.evaluatedAtBasis = QStringLiteral("now");
+    r.findings.append(
+        Finding{Severity::Note,
+                date ? QStringLiteral("no_date_fallback_now") : QStringLiteral("no_received_time_fallback_now"),
+                QStringLiteral("%1, so x= and t= were judged at the time of this check (%2).")
+                    .arg(date ? QStringLiteral("The message has no Date header that reads as a time")
+                              : QStringLiteral("The message has no Received header whose time stamp "
+                                               "reads as a time"),
+                         formatTime(r.evaluatedAt)),
+                {}});
+}
+
 // ARC chain, recorded Authentication-Results and DMARC alignment: evidence beside the signatures,
 // which never changes a signature's verdict.
 void Verifier::addSurroundingEvidence(const Message &m, MessageResult &r) const
@@ -152,6 +176,9 @@ void Verifier::addSurroundingEvidence(const Message &m, MessageResult &r) const
         r.arDkimMatches = matchDkimResults(r.authenticationResults, r.signatures, m_opt.trustedAuthservIds);
     r.dmarc = DmarcEvaluator::evaluate(fromDomain, mailboxes, r.signatures, r.authenticationResults,
                                        m_opt.trustedAuthservIds, m_opt.resolver.get());
+    TimelineOptions to;
+    to.clockAllowanceSeconds = m_opt.clockAllowanceSeconds;
+    r.timeline = TimelineBuilder::build(m, r, to);
 }
 
 namespace {

@@ -8,10 +8,21 @@
 
 namespace dkimi {
 
+// Where the evaluation time of each message comes from.
+enum class EvaluationTimeSource {
+    Fixed,         // evaluationTime, labelled evaluationBasis, for every message
+    DateHeader,    // each message's own Date header ("date_header")
+    FirstReceived, // each message's bottom-most Received stamp, the receiving server's clock ("first_received")
+};
+
 struct VerifierOptions {
     std::shared_ptr<const KeyResolver> resolver; // may be null: every key is then "not found"
     QDateTime evaluationTime;                    // when x= and t= are judged (UTC); invalid = now
     QString evaluationBasis = QStringLiteral("now");
+    // DateHeader / FirstReceived: a message without a usable time is judged at evaluationTime, which is
+    // then labelled "now" (it should be the run's fixed "now"), with a finding no_date_fallback_now or
+    // no_received_time_fallback_now.
+    EvaluationTimeSource timeSource = EvaluationTimeSource::Fixed;
     qint64 clockAllowanceSeconds = 300; // t= this far in the future is still fine
     QStringList trustedAuthservIds;     // receiving servers whose Authentication-Results the user trusts
     bool surroundingEvidence = true;    // ARC, Authentication-Results, DMARC alignment
@@ -28,6 +39,7 @@ public:
 private:
     SignatureResult verifySignature(const Message &m, int headerIndex, int sigIndex, qint64 evalTime) const;
     void addSurroundingEvidence(const Message &m, MessageResult &r) const;
+    void chooseMessageTime(const Message &m, MessageResult &r) const;
     bool tryMboxUnquoting(const Message &m, const DkimSignature &sig, SignatureResult &r, Step &step) const;
     VerifierOptions m_opt;
 };

@@ -27,17 +27,6 @@ bool isMaildir(const QString &dir)
     return d.exists(QStringLiteral("cur")) && d.exists(QStringLiteral("new"));
 }
 
-// The evaluation time can differ per message (Date header, first Received): the batch judges all at
-// one time, so a message whose verdict depends on the time (t= or x=) is judged again on its own.
-bool timeSensitive(const MessageResult &r)
-{
-    for (const SignatureResult &s : r.signatures) {
-        if (s.signature.timestamp || s.signature.expiration)
-            return true;
-    }
-    return false;
-}
-
 } // namespace
 
 bool ArchiveReader::wants(const QStringList &paths)
@@ -96,14 +85,8 @@ void ArchiveReader::run(const QStringList &paths, const VerificationSettings &s,
                         const Post &post)
 {
     MessageSource source(paths);
-    VerifierOptions vo;
-    vo.resolver = s.resolver;
-    vo.evaluationTime = s.now.isValid() ? s.now : QDateTime::currentDateTimeUtc();
-    if (s.choice == EvaluationChoice::Chosen && s.chosenTime.isValid()) {
-        vo.evaluationTime = s.chosenTime.toUTC();
-        vo.evaluationBasis = QStringLiteral("given");
-    }
-    const bool perMessage = s.choice == EvaluationChoice::DateHeader || s.choice == EvaluationChoice::FirstReceived;
+    // Date and first Received are read per message by the verifier itself.
+    const VerifierOptions vo = EvidenceLoader::options(s);
     BatchOptions bo;
     bo.keepWalk = false;
 
@@ -132,13 +115,7 @@ void ArchiveReader::run(const QStringList &paths, const VerificationSettings &s,
     verifier.run(
         source,
         [&](BatchItem &&item) {
-            EvidencePtr e = fromBatch(std::move(item));
-            if (perMessage && !e->isError() && timeSensitive(e->result)) {
-                EvidencePtr again = reload(*e, s, false);
-                if (!again->isError())
-                    e = EvidenceLoader::strip(again);
-            }
-            batch.append(e);
+            batch.append(fromBatch(std::move(item)));
             ++done;
             if (batch.size() >= 256 || timer.elapsed() > 100) {
                 post(std::exchange(batch, {}), done, estimate());

@@ -1,12 +1,12 @@
 #include "evidence_loader.h"
 
 #include "archive_reader.h"
+#include "timeline.h"
 #include "verifier.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace dkimi::ui {
@@ -50,18 +50,25 @@ QStringList EvidenceLoader::messageFiles(const QString &folder)
 
 QDateTime EvidenceLoader::firstReceived(const Message &m)
 {
-    // RFC 5322 §3.6.7: a Received field ends with "; date-time". The bottom-most one is the first hop.
-    const QList<int> received = m.headerIndexes("Received");
-    if (received.isEmpty())
-        return {};
-    const QByteArray value = m.headerValue(m.headers().at(received.last())).toByteArray();
-    const qsizetype semi = value.lastIndexOf(';');
-    if (semi < 0)
-        return {};
-    QString date = QString::fromLatin1(value.mid(semi + 1)).simplified();
-    date.remove(QRegularExpression(QStringLiteral("\\s*\\([^)]*\\)\\s*$"))); // a trailing "(UTC)" comment
-    const QDateTime t = QDateTime::fromString(date, Qt::RFC2822Date);
-    return t.isValid() ? t.toUTC() : QDateTime();
+    return firstReceivedTime(m);
+}
+
+VerifierOptions EvidenceLoader::options(const VerificationSettings &s)
+{
+    VerifierOptions o;
+    o.resolver = s.resolver;
+    o.evaluationTime = s.now.isValid() ? s.now : QDateTime::currentDateTimeUtc();
+    o.evaluationBasis = QStringLiteral("now");
+    // Date and first Received are per message: the verifier reads them, and falls back to now.
+    if (s.choice == EvaluationChoice::DateHeader) {
+        o.timeSource = EvaluationTimeSource::DateHeader;
+    } else if (s.choice == EvaluationChoice::FirstReceived) {
+        o.timeSource = EvaluationTimeSource::FirstReceived;
+    } else if (s.choice == EvaluationChoice::Chosen && s.chosenTime.isValid()) {
+        o.evaluationTime = s.chosenTime.toUTC();
+        o.evaluationBasis = QStringLiteral("given");
+    }
+    return o;
 }
 
 EvidencePtr EvidenceLoader::verify(const EvidenceItem &item, const VerificationSettings &s)
@@ -69,24 +76,7 @@ EvidencePtr EvidenceLoader::verify(const EvidenceItem &item, const VerificationS
     auto out = std::make_shared<EvidenceItem>(item);
     if (!item.message)
         return out;
-    VerifierOptions o;
-    o.resolver = s.resolver;
-    o.evaluationTime = s.now.isValid() ? s.now : QDateTime::currentDateTimeUtc();
-    o.evaluationBasis = QStringLiteral("now");
-    if (s.choice == EvaluationChoice::DateHeader && item.mime.date.isValid()) {
-        o.evaluationTime = item.mime.date.toUTC();
-        o.evaluationBasis = QStringLiteral("date_header");
-    } else if (s.choice == EvaluationChoice::FirstReceived) {
-        const QDateTime t = firstReceived(*item.message);
-        if (t.isValid()) {
-            o.evaluationTime = t;
-            o.evaluationBasis = QStringLiteral("first_received");
-        }
-    } else if (s.choice == EvaluationChoice::Chosen && s.chosenTime.isValid()) {
-        o.evaluationTime = s.chosenTime.toUTC();
-        o.evaluationBasis = QStringLiteral("given");
-    }
-    const Verifier v(o);
+    const Verifier v(options(s));
     out->result = v.verify(*item.message);
     return out;
 }

@@ -2,6 +2,7 @@
 
 #include "evidence_item.h"
 #include "verification_settings.h"
+#include "verifier.h"
 
 #include <QFuture>
 #include <QObject>
@@ -41,6 +42,8 @@ public:
     static EvidencePtr strip(const EvidencePtr &item);
     // The date of the bottom-most Received header (the first hop), invalid when there is none.
     static QDateTime firstReceived(const Message &m);
+    // The verifier options for these settings (Date and first Received are read per message).
+    static VerifierOptions options(const VerificationSettings &settings);
 
 Q_SIGNALS:
     void itemsReady(const QList<dkimi::ui::EvidencePtr> &items);

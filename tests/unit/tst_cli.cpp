@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -28,6 +29,10 @@ private Q_SLOTS:
     void surroundingEvidence_data();
     void surroundingEvidence();
     void dmarc();
+    void atPerMessage_data();
+    void atPerMessage();
+    void atReceivedKeepsAnExpiredSignature();
+    void timelineOutput();
 
 private:
     struct Run {
@@ -364,6 +369,155 @@ void TstCli::dmarc()
         }
     }
     QCOMPARE(dmarcLines, 1);
+}
+
+static QJsonObject timelineCase(const QString &name)
+{
+    QFile f(kData + QStringLiteral("/timeline/expected.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("no timeline/expected.json");
+    return QJsonDocument::fromJson(f.readAll())
+        .object()
+        .value(QStringLiteral("cases"))
+        .toObject()
+        .value(name)
+        .toObject();
+}
+
+void TstCli::atPerMessage_data()
+{
+    QTest::addColumn<QString>("at");
+    QTest::addColumn<QString>("basis");
+    QTest::addColumn<QString>("fallback"); // the finding of a message without that time
+    QTest::newRow("received") << "received"
+                              << "first_received"
+                              << "no_received_time_fallback_now";
+    QTest::newRow("date") << "date"
+                          << "date_header"
+                          << "no_date_fallback_now";
+}
+
+// --at date / received: every message of one run is judged at its own time, and says so; a message
+// without that time is judged at now, and says that.
+void TstCli::atPerMessage()
+{
+    QFETCH(QString, at);
+    QFETCH(QString, basis);
+    QFETCH(QString, fallback);
+    const QString dir = kData + QStringLiteral("/timeline/");
+    const QStringList names{QStringLiteral("consistent"), QStringLiteral("date_far"),
+                            QStringLiteral("date_after_receipt"),
+                            at == QLatin1String("date") ? QStringLiteral("no_date") : QStringLiteral("no_received")};
+    QStringList args{QStringLiteral("verify"),
+                     QStringLiteral("--keys"),
+                     dir + QStringLiteral("keys.zone"),
+                     QStringLiteral("--at"),
+                     at,
+                     QStringLiteral("--jobs"),
+                     QStringLiteral("2"),
+                     QStringLiteral("--format"),
+                     QStringLiteral("json")};
+    for (const QString &n : names)
+        args << dir + n + QStringLiteral(".eml");
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+    const Run r = cli(args);
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), names.size());
+    QSet<QString> times;
+    for (int i = 0; i < names.size(); ++i) {
+        const QJsonObject o = QJsonDocument::fromJson(lines.at(i)).object();
+        QVERIFY(o.value(QStringLiteral("file")).toString().endsWith(names.at(i) + QStringLiteral(".eml")));
+        const QJsonObject exp = timelineCase(names.at(i));
+        QStringList codes;
+        for (const QJsonValue &f : o.value(QStringLiteral("findings")).toArray())
+            codes << f.toObject().value(QStringLiteral("code")).toString();
+        const QDateTime evaluated =
+            QDateTime::fromString(o.value(QStringLiteral("evaluated_at")).toString(), Qt::ISODate);
+        if (i < 3) {
+            const qint64 want = at == QLatin1String("date")
+                                    ? exp.value(QStringLiteral("date")).toInteger()
+                                    : exp.value(QStringLiteral("hops")).toArray().at(0).toInteger();
+            QCOMPARE(evaluated.toSecsSinceEpoch(), want);
+            QCOMPARE(o.value(QStringLiteral("evaluated_at_basis")).toString(), basis);
+            QVERIFY(!codes.contains(fallback));
+            times.insert(o.value(QStringLiteral("evaluated_at")).toString());
+        } else {
+            QCOMPARE(o.value(QStringLiteral("evaluated_at_basis")).toString(), QStringLiteral("now"));
+            QVERIFY(evaluated >= before && evaluated <= QDateTime::currentDateTimeUtc());
+            QVERIFY2(codes.contains(fallback), qPrintable(codes.join(QLatin1Char(','))));
+        }
+    }
+    QCOMPARE(times.size(), 3); // three messages, three times
+}
+
+// x= a week after t=: expired today, valid when the first server received it. The verdict follows the
+// chosen time, and states it.
+void TstCli::atReceivedKeepsAnExpiredSignature()
+{
+    const QString dir = kData + QStringLiteral("/timeline/");
+    const QStringList base{QStringLiteral("verify"), QStringLiteral("--keys"), dir + QStringLiteral("keys.zone"),
+                           QStringLiteral("--format"), QStringLiteral("json")};
+    Run r = cli(
+        base + QStringList{QStringLiteral("--at"), QStringLiteral("received"), dir + QStringLiteral("consistent.eml")});
+    QCOMPARE(r.code, 0);
+    QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value(QStringLiteral("result")).toString(), QStringLiteral("pass"));
+    QCOMPARE(o.value(QStringLiteral("evaluated_at_basis")).toString(), QStringLiteral("first_received"));
+
+    r = cli(base + QStringList{QStringLiteral("--at"), QStringLiteral("now"), dir + QStringLiteral("consistent.eml")});
+    QCOMPARE(r.code, 1);
+    o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value(QStringLiteral("result")).toString(), QStringLiteral("policy"));
+    QCOMPARE(o.value(QStringLiteral("evaluated_at_basis")).toString(), QStringLiteral("now"));
+    const QJsonObject sig = o.value(QStringLiteral("signatures")).toArray().at(0).toObject();
+    QCOMPARE(sig.value(QStringLiteral("reason")).toString(), QStringLiteral("expired"));
+
+    // The text output names the basis.
+    r = cli({QStringLiteral("verify"), QStringLiteral("--keys"), dir + QStringLiteral("keys.zone"),
+             QStringLiteral("--at"), QStringLiteral("received"), dir + QStringLiteral("consistent.eml")});
+    QVERIFY2(r.out.contains("Result: PASS   (evaluated at 2025-06-01T00:00:35Z, the first Received hop"),
+             r.out.constData());
+}
+
+void TstCli::timelineOutput()
+{
+    const QString dir = kData + QStringLiteral("/timeline/");
+    Run r = cli({QStringLiteral("verify"), QStringLiteral("--keys"), dir + QStringLiteral("keys.zone"),
+                 QStringLiteral("--format"), QStringLiteral("json"), dir + QStringLiteral("hop_back.eml")});
+    const QJsonObject t = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("timeline")).toObject();
+    const QJsonArray events = t.value(QStringLiteral("events")).toArray();
+    const QJsonArray contradictions = t.value(QStringLiteral("contradictions")).toArray();
+    QCOMPARE(contradictions.size(), 1);
+    const QJsonObject c = contradictions.at(0).toObject();
+    QCOMPARE(c.value(QStringLiteral("code")).toString(), QStringLiteral("hop_back_in_time"));
+    QVERIFY(!c.value(QStringLiteral("detail")).toString().isEmpty());
+    const QJsonArray idx = c.value(QStringLiteral("events")).toArray();
+    QCOMPARE(idx.size(), 2);
+    const QJsonObject lower = events.at(idx.at(0).toInt()).toObject();
+    const QJsonObject upper = events.at(idx.at(1).toInt()).toObject();
+    QCOMPARE(lower.value(QStringLiteral("kind")).toString(), QStringLiteral("received"));
+    QCOMPARE(lower.value(QStringLiteral("hop")).toInt(), 1);
+    QCOMPARE(upper.value(QStringLiteral("hop")).toInt(), 2);
+    QCOMPARE(upper.value(QStringLiteral("delay_seconds")).toInteger(), -3600);
+    QCOMPARE(upper.value(QStringLiteral("by")).toString(), QStringLiteral("store.example.org"));
+    QCOMPARE(upper.value(QStringLiteral("from")).toString(), QStringLiteral("mx.example.org"));
+    QCOMPARE(upper.value(QStringLiteral("with")).toString(), QStringLiteral("ESMTPS"));
+    QCOMPARE(upper.value(QStringLiteral("id")).toString(), QStringLiteral("4Xyz9Q8r7S"));
+    QCOMPARE(upper.value(QStringLiteral("for")).toString(), QStringLiteral("<bob@example.org>"));
+    QVERIFY(upper.value(QStringLiteral("range")).toObject().value(QStringLiteral("length")).toInt() > 0);
+    // The events come in time order (hop 2 went back, so it is listed before hop 1).
+    QString previous;
+    for (const QJsonValue &e : events) {
+        const QString time = e.toObject().value(QStringLiteral("time")).toString();
+        QVERIFY(time >= previous);
+        previous = time;
+    }
+
+    r = cli({QStringLiteral("verify"), QStringLiteral("--keys"), dir + QStringLiteral("keys.zone"),
+             QStringLiteral("--at"), QStringLiteral("2025-06-02T00:00:00Z"), dir + QStringLiteral("hop_back.eml"),
+             dir + QStringLiteral("consistent.eml")});
+    QCOMPARE(r.out.count("timeline [warning] hop_back_in_time:"), 1);
+    QCOMPARE(r.code, 0); // a contradiction never changes the verdict
 }
 
 QTEST_GUILESS_MAIN(TstCli)
