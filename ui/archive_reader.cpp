@@ -98,6 +98,7 @@ void ArchiveReader::run(const QStringList &paths, const VerificationSettings &s,
     MessageSource source(paths);
     VerifierOptions vo;
     vo.resolver = s.resolver;
+    vo.trustedAuthservIds = s.trustedAuthservIds;
     vo.evaluationTime = s.now.isValid() ? s.now : QDateTime::currentDateTimeUtc();
     if (s.choice == EvaluationChoice::Chosen && s.chosenTime.isValid()) {
         vo.evaluationTime = s.chosenTime.toUTC();

@@ -73,6 +73,7 @@ EvidencePtr EvidenceLoader::verify(const EvidenceItem &item, const VerificationS
     o.resolver = s.resolver;
     o.evaluationTime = s.now.isValid() ? s.now : QDateTime::currentDateTimeUtc();
     o.evaluationBasis = QStringLiteral("now");
+    o.trustedAuthservIds = s.trustedAuthservIds;
     if (s.choice == EvaluationChoice::DateHeader && item.mime.date.isValid()) {
         o.evaluationTime = item.mime.date.toUTC();
         o.evaluationBasis = QStringLiteral("date_header");
