@@ -235,6 +235,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_keys(std::make_
     m_trustedAuthserv = QSettings().value(QStringLiteral("verification/trustedAuthservIds")).toStringList();
     m_authResults->setTrustedServers(m_trustedAuthserv);
     connect(m_authResults, &AuthResultsPane::editTrustedServers, this, &MainWindow::trustedServersDialog);
+    connect(m_banner, &VerdictBanner::arcActivated, this, [arcDock] {
+        arcDock->show();
+        arcDock->raise();
+    });
 
     buildMenus();
     buildStatusBar();

@@ -207,6 +207,20 @@ VerdictPresenter::Badge SurroundingWords::alignmentBadge(const SignatureResult &
             true};
 }
 
+QString SurroundingWords::alignmentNote(const SignatureResult &s)
+{
+    if (!s.dmarcAlignment)
+        return QString();
+    const AlignmentResult &a = *s.dmarcAlignment;
+    if (a.code == QLatin1String("dmarc_public_suffix"))
+        return tr("the From domain, but a public suffix: it identifies no organization");
+    if (a.alignment == Alignment::Strict)
+        return tr("the From domain (DMARC: aligned, strict)");
+    if (a.alignment == Alignment::Relaxed)
+        return tr("same organization as the From domain %1 (DMARC: aligned, relaxed)").arg(latin(a.fromDomain));
+    return tr("not the From domain %1 (DMARC: not aligned)").arg(latin(a.fromDomain));
+}
+
 QString SurroundingWords::arPosition(const AuthenticationResults &ar, int receivedCount)
 {
     if (receivedCount <= 0)

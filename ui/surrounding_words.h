@@ -29,6 +29,8 @@ public:
 
     // DMARC alignment as a banner badge (empty text: nothing to show).
     static VerdictPresenter::Badge alignmentBadge(const SignatureResult &s);
+    // The same, as a note beside d= in the Signature pane; empty without a From domain.
+    static QString alignmentNote(const SignatureResult &s);
 
     // Where an Authentication-Results header sits among the Received hops, counted from the bottom.
     static QString arPosition(const AuthenticationResults &ar, int receivedCount);

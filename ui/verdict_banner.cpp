@@ -54,6 +54,9 @@ VerdictBanner::VerdictBanner(QWidget *parent) : QFrame(parent)
     m_contextText->setWordWrap(true);
     m_contextText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     ch->addWidget(m_contextText, 1);
+    m_context->setCursor(Qt::PointingHandCursor);
+    m_context->installEventFilter(this);
+    m_contextText->installEventFilter(this);
     outer->addWidget(m_context);
     m_note = new QLabel(this);
     m_note->setObjectName(QStringLiteral("verdictNote"));
@@ -218,7 +221,7 @@ void VerdictBanner::setEvidence(const EvidencePtr &item, int currentSignature)
         m_contextText->setText(sealers.isEmpty() || res.arc.result != ArcChainResult::Pass
                                    ? arc
                                    : tr("%1 (%2)").arg(arc, sealers.join(QStringLiteral(" → "))));
-        m_contextText->setToolTip(SurroundingWords::arcDetail(res.arc));
+        m_contextText->setToolTip(tr("%1\nClick to show the ARC tab.").arg(SurroundingWords::arcDetail(res.arc)));
         m_context->setAccessibleName(arc);
         m_context->show();
     }
@@ -252,6 +255,10 @@ void VerdictBanner::updateCurrent()
 
 bool VerdictBanner::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::MouseButtonRelease && (watched == m_context || watched == m_contextText)) {
+        Q_EMIT arcActivated();
+        return QFrame::eventFilter(watched, event);
+    }
     if (event->type() == QEvent::MouseButtonRelease) {
         for (int i = 0; i < m_items.size(); ++i) {
             if (m_items.at(i).frame == watched && m_item && i < m_item->result.signatures.size()) {

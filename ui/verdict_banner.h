@@ -31,6 +31,8 @@ public:
 
 Q_SIGNALS:
     void signatureActivated(int signature);
+    // The ARC line was clicked: show the ARC tab.
+    void arcActivated();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -6,6 +6,8 @@
 #include "byte_view.h"
 #include "main_window.h"
 #include "raw_pane.h"
+#include "signature_pane.h"
+#include "tag_table_model.h"
 #include "verdict_banner.h"
 
 #include <QDockWidget>
@@ -66,7 +68,7 @@ private:
         auto *dock = w.findChild<QDockWidget *>(name);
         QVERIFY(dock);
         dock->raise();
-        QTRY_VERIFY(dock->widget()->isVisible());
+        QTRY_VERIFY(!dock->widget()->visibleRegion().isEmpty());
     }
 
     // Clicks a row of a tree, as a user would.
@@ -313,6 +315,24 @@ private Q_SLOTS:
         QVERIFY(w.banner()->badges(1).contains(QStringLiteral("aligned with From")));
         QCOMPARE(w.banner()->headlines().value(1),
                  QStringLiteral("The body was changed after example.com signed it; the signed headers are intact"));
+
+        // The Signature pane says it beside d=, for the signature on show.
+        auto dNote = [&w] {
+            const TagTableModel *m = w.signaturePane()->model();
+            return m->rows().at(m->rowOfTag("d")).finding;
+        };
+        QCOMPARE(dNote(), QStringLiteral("not the From domain example.com (DMARC: not aligned)"));
+        w.selectSignature(1);
+        QCOMPARE(dNote(), QStringLiteral("the From domain (DMARC: aligned, strict)"));
+
+        // A click on the banner's ARC line brings the ARC tab to the front.
+        auto *arcDock = w.findChild<QDockWidget *>(QStringLiteral("arcDock"));
+        // A dock behind another tab is moved out of sight rather than hidden: nothing of it shows.
+        QVERIFY(arcDock->widget()->visibleRegion().isEmpty()); // the Headers tab is in front
+        auto *line = w.banner()->findChild<QLabel *>(QStringLiteral("verdictContextText"));
+        QVERIFY(line && line->isVisible());
+        QTest::mouseClick(line, Qt::LeftButton, {}, QPoint(5, line->height() / 2));
+        QTRY_VERIFY(!arcDock->widget()->visibleRegion().isEmpty());
     }
 
     void messageWithoutArcShowsTheEmptyState()
@@ -320,7 +340,7 @@ private Q_SLOTS:
         MainWindow &w = open(Samples + QStringLiteral("/01_intact.eml"), Samples + QStringLiteral("/keys.zone"));
         raiseDock(w, QStringLiteral("arcDock"));
         QVERIFY(w.arcPane()->showsEmptyState());
-        QVERIFY(w.arcPane()->emptyLabel()->isVisible());
+        QVERIFY(!w.arcPane()->emptyLabel()->visibleRegion().isEmpty());
         QCOMPARE(w.arcPane()->verdictLabel()->text(),
                  QStringLiteral("No ARC headers: no forwarder sealed this message."));
         QCOMPARE(w.arcPane()->tree()->topLevelItemCount(), 0);
