@@ -94,11 +94,11 @@ ArcPane::ArcPane(QWidget *parent) : InspectorPane(tr("ARC"), parent)
     m_tree->setUniformRowHeights(true);
     m_tree->setAccessibleName(tr("ARC chain"));
     m_tree->header()->setStretchLastSection(true);
-    m_tree->setColumnWidth(HopColumn, 150);
-    m_tree->setColumnWidth(SealerColumn, 160);
-    m_tree->setColumnWidth(CvColumn, 55);
-    m_tree->setColumnWidth(AmsColumn, 230);
-    m_tree->setColumnWidth(SealColumn, 200);
+    m_tree->setColumnWidth(HopColumn, 200);
+    m_tree->setColumnWidth(SealerColumn, 170);
+    m_tree->setColumnWidth(CvColumn, 50);
+    m_tree->setColumnWidth(AmsColumn, 310);
+    m_tree->setColumnWidth(SealColumn, 310);
     CopySupport::install(m_tree);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *cur) {
         if (!m_silent)
@@ -262,7 +262,7 @@ void ArcPane::rebuild()
         sel.ranges = rawOnly({hop.seal.range, hop.ams.range, hop.aar.range});
         QTreeWidgetItem *row = addItem(nullptr, Node::Hop, tr("i=%1").arg(hop.instance), sel);
         if (hop.instance == broken) {
-            row->setText(HopColumn, tr("i=%1 — chain broken here").arg(hop.instance));
+            row->setText(HopColumn, tr("i=%1 — broken here").arg(hop.instance));
             row->setIcon(HopColumn, VerdictIcons::icon(VerdictIcons::Kind::Fail));
         } else {
             const bool amsOk = hop.amsCheck.valid.value_or(false);

@@ -149,7 +149,7 @@ QString SurroundingWords::checkWords(const ArcSignatureCheck &c)
         return tr("verifies");
     if (!c.valid.has_value()) {
         if (r == QLatin1String("arc_seal_not_evaluated"))
-            return tr("not checked: the chain had already ended (cv=fail)");
+            return tr("not checked: chain already ended (cv=fail)");
         return c.detail.isEmpty() ? tr("not checked") : tr("not checked: %1").arg(c.detail);
     }
     if (r == QLatin1String("body_hash_mismatch"))

@@ -364,7 +364,7 @@ private Q_SLOTS:
                                .arg(QString::fromLatin1(arc.hops.last().sealDomain));
         QCOMPARE(w.arcPane()->verdictLabel()->text(), at);
         QCOMPARE(w.banner()->contextText(), at);
-        QVERIFY(w.arcPane()->hopItem(n)->text(ArcPane::HopColumn).contains(QLatin1String("chain broken here")));
+        QVERIFY(w.arcPane()->hopItem(n)->text(ArcPane::HopColumn).contains(QLatin1String("broken here")));
         QCOMPARE(w.arcPane()->hopItem(n)->text(ArcPane::AmsColumn),
                  QStringLiteral("fails: the body changed after sealing"));
         QVERIFY(w.arcPane()->detailLabel()->text().startsWith(QLatin1String("The message changed after the last "
