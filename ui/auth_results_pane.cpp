@@ -34,6 +34,20 @@ QString propertiesText(const ArMethodResult &r)
     return parts.join(QLatin1Char(' '));
 }
 
+// Parse remarks worth a reader's attention, in the UI's words (docs/arc.md codes).
+QString remarkWords(const Finding &f)
+{
+    if (f.code == QLatin1String("ar_no_authserv_id"))
+        return AuthResultsPane::tr("This header does not name the server that wrote it.");
+    if (f.code == QLatin1String("ar_no_results"))
+        return AuthResultsPane::tr("The server recorded no results.");
+    if (f.code == QLatin1String("ar_empty_property"))
+        return AuthResultsPane::tr("A property has no value.");
+    if (f.code == QLatin1String("ar_syntax"))
+        return AuthResultsPane::tr("Part of this header could not be read: %1").arg(f.message);
+    return f.message;
+}
+
 } // namespace
 
 AuthResultsPane::AuthResultsPane(QWidget *parent) : InspectorPane(tr("Authentication-Results"), parent)
@@ -220,6 +234,22 @@ void AuthResultsPane::rebuild()
         if (ar.headerIndex >= 0)
             m_byHeader.insert(ar.headerIndex, row);
 
+        for (const Finding &f : ar.findings) {
+            if (f.severity < Severity::Note || f.code == QLatin1String("ar_forgeable"))
+                continue;
+            FieldSelection fs;
+            fs.label = remarkWords(f);
+            fs.headerIndex = ar.headerIndex;
+            fs.ranges = f.where;
+            fs.ranges.removeIf([](const ByteRange &b) { return b.offset < 0 || b.length <= 0; });
+            if (fs.ranges.isEmpty())
+                fs.ranges = sel.ranges;
+            QTreeWidgetItem *it = addItem(row, Node::Remark, fs);
+            it->setText(ServerColumn, remarkWords(f));
+            it->setIcon(ServerColumn, VerdictIcons::icon(VerdictIcons::forSeverity(f.severity)));
+            it->setToolTip(ServerColumn, QStringLiteral("%1 (%2)").arg(f.message, f.code));
+            it->setFirstColumnSpanned(true);
+        }
         int agree = 0, disagree = 0;
         for (int j = 0; j < ar.results.size(); ++j) {
             const ArMethodResult &mr = ar.results.at(j);

@@ -22,7 +22,7 @@ class AuthResultsPane : public InspectorPane {
     Q_OBJECT
 public:
     enum Column { ServerColumn, HeaderColumn, PositionColumn, TrustColumn, CheckColumn, ColumnCount };
-    enum class Node { None, Header, Method, Disagreement };
+    enum class Node { None, Header, Method, Disagreement, Remark };
     static constexpr int DisagreesRole = Qt::UserRole + 1; // bool, on method and disagreement rows
 
     explicit AuthResultsPane(QWidget *parent = nullptr);

@@ -340,12 +340,12 @@ void MainWindow::buildMenus()
     }
     if (auto *d = findChild<QDockWidget *>(QStringLiteral("arcDock"))) {
         QAction *a = d->toggleViewAction();
-        a->setText(tr("&ARC (what forwarders sealed)"));
+        a->setText(tr("A&RC (what forwarders sealed)"));
         view->addAction(a);
     }
     if (auto *d = findChild<QDockWidget *>(QStringLiteral("authResultsDock"))) {
         QAction *a = d->toggleViewAction();
-        a->setText(tr("&Authentication-Results (what servers recorded)"));
+        a->setText(tr("Au&thentication-Results (what servers recorded)"));
         view->addAction(a);
     }
     view->addSeparator();

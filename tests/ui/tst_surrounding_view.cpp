@@ -12,6 +12,7 @@
 
 #include <QDockWidget>
 #include <QLabel>
+#include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -348,6 +349,38 @@ private Q_SLOTS:
         QVERIFY(w.authResultsPane()->emptyLabel()->text().startsWith(QLatin1String("No Authentication-Results")));
         QVERIFY(w.banner()->contextText().isEmpty());
         QVERIFY(w.banner()->badges(0).contains(QStringLiteral("aligned with From")));
+    }
+
+    void headerWithoutServerNameIsSaidSo()
+    {
+        // Microsoft writes Authentication-Results without an authserv-id: the row says so.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile f(dir.filePath(QStringLiteral("no_authserv.eml")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("Received: from a.example by b.example; Tue, 12 Mar 2024 10:00:00 +0000\r\n"
+                "Authentication-Results: spf=pass (sender IP is 192.0.2.1) smtp.mailfrom=example.com;\r\n"
+                " dkim=none (message not signed) header.d=none\r\n"
+                "From: Eve <eve@example.net>\r\nSubject: Hello\r\n\r\nNo signature here.\r\n");
+        f.close();
+        MainWindow &w = open(f.fileName(), Samples + QStringLiteral("/keys.zone"));
+        const MessageResult &r = w.currentEvidence()->result;
+        QCOMPARE(r.authenticationResults.size(), 1);
+        QVERIFY(r.authenticationResults.first().authservId.isEmpty());
+        AuthResultsPane *pane = w.authResultsPane();
+        QTreeWidgetItem *row = pane->headerItem(0);
+        QVERIFY(row);
+        QCOMPARE(row->text(AuthResultsPane::ServerColumn), QStringLiteral("(no server named)"));
+        QCOMPARE(row->text(AuthResultsPane::PositionColumn), QStringLiteral("by the first receiving server"));
+        QStringList remarks, methods;
+        for (int c = 0; c < row->childCount(); ++c) {
+            if (pane->nodeOf(row->child(c)) == AuthResultsPane::Node::Remark)
+                remarks << row->child(c)->text(0);
+            if (pane->nodeOf(row->child(c)) == AuthResultsPane::Node::Method)
+                methods << row->child(c)->text(0);
+        }
+        QCOMPARE(remarks, QStringList{QStringLiteral("This header does not name the server that wrote it.")});
+        QCOMPARE(methods, (QStringList{QStringLiteral("spf=pass"), QStringLiteral("dkim=none")}));
     }
 
     void brokenChainNamesTheHop()
