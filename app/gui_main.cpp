@@ -6,6 +6,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
+#include <QHash>
 #include <QImageWriter>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -70,7 +72,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption step(QStringLiteral("step"),
                                   QApplication::translate("main", "Select this walk step (e.g. canonicalize_body)."),
                                   QStringLiteral("KIND"));
-    p.addOptions({keys, at, dateHeader, screenshot, select, signature, step});
+    const QCommandLineOption tab(
+        QStringLiteral("tab"),
+        QApplication::translate("main", "Bring this tab to the front: headers, arc, authentication-results, summary."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QApplication::translate("main", "Window size for the screenshot, e.g. 1560x1200."),
+                                  QStringLiteral("WxH"));
+    p.addOptions({keys, at, dateHeader, screenshot, select, signature, step, tab, size});
     p.addPositionalArgument(QStringLiteral("FILE"),
                             QApplication::translate("main", "Message files or folders to open."),
                             QStringLiteral("[FILE|FOLDER...]"));
@@ -99,6 +108,22 @@ int main(int argc, char *argv[])
         QObject::connect(
             &w, &dkimi::ui::MainWindow::loadingFinished, &w,
             [&, file] { // file by value: this block's locals are gone when the window has loaded
+                // The tab first: the banner is fitted to the space left when the message is shown.
+                if (p.isSet(tab)) {
+                    const QHash<QString, QString> docks{
+                        {QStringLiteral("headers"), QStringLiteral("headersDock")},
+                        {QStringLiteral("arc"), QStringLiteral("arcDock")},
+                        {QStringLiteral("authentication-results"), QStringLiteral("authResultsDock")},
+                        {QStringLiteral("summary"), QStringLiteral("summaryDock")}};
+                    if (auto *dock = w.findChild<QDockWidget *>(docks.value(p.value(tab).toLower()))) {
+                        dock->show();
+                        dock->raise();
+                        w.resizeDocks({dock}, {qMax(230, w.height() / 3)}, Qt::Vertical);
+                        QCoreApplication::processEvents(); // lay the window out before the banner is fitted
+                    } else {
+                        std::fprintf(stderr, "dkim-inspector: no tab named %s\n", qPrintable(p.value(tab)));
+                    }
+                }
                 if (p.isSet(select))
                     w.selectFile(p.value(select));
                 if (p.isSet(signature))
@@ -123,6 +148,11 @@ int main(int argc, char *argv[])
                 });
             },
             Qt::SingleShotConnection);
+    }
+    if (p.isSet(size)) {
+        const QStringList wh = p.value(size).split(QLatin1Char('x'));
+        if (wh.size() == 2 && wh.at(0).toInt() > 0 && wh.at(1).toInt() > 0)
+            w.resize(wh.at(0).toInt(), wh.at(1).toInt());
     }
     w.show();
     w.openPaths(p.positionalArguments());

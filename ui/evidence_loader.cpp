@@ -57,6 +57,7 @@ VerifierOptions EvidenceLoader::options(const VerificationSettings &s)
 {
     VerifierOptions o;
     o.resolver = s.resolver;
+    o.trustedAuthservIds = s.trustedAuthservIds;
     o.evaluationTime = s.now.isValid() ? s.now : QDateTime::currentDateTimeUtc();
     o.evaluationBasis = QStringLiteral("now");
     // Date and first Received are per message: the verifier reads them, and falls back to now.

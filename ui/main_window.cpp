@@ -1,6 +1,8 @@
 #include "main_window.h"
 
+#include "arc_pane.h"
 #include "archive_reader.h"
+#include "auth_results_pane.h"
 #include "byte_view.h"
 #include "canonical_pane.h"
 #include "evaluation_time_control.h"
@@ -31,6 +33,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -39,6 +42,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
@@ -155,6 +159,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_keys(std::make_
     m_panes = {m_walk, m_signature, m_key, m_raw, m_canonical};
     m_headers = new HeadersPane(this); // in a dock (below), tabbed with the summary
     m_panes << m_headers;
+    // The evidence around the signatures (issue 7), in docks tabbed with the headers: the ARC chain
+    // and what receiving servers recorded. A Timeline can join them as one more tab.
+    m_arc = new ArcPane(this);
+    m_authResults = new AuthResultsPane(this);
+    m_panes << m_arc << m_authResults;
     for (InspectorPane *p : std::as_const(m_panes)) {
         p->setLocator(&m_locator);
         connect(p, &InspectorPane::fieldSelected, this, &MainWindow::relay);
@@ -210,8 +219,26 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_keys(std::make_
     headersDock->setObjectName(QStringLiteral("headersDock"));
     headersDock->setWidget(m_headers);
     addDockWidget(Qt::BottomDockWidgetArea, headersDock);
-    tabifyDockWidget(headersDock, m_summaryDock);
+    auto *arcDock = new QDockWidget(tr("ARC"), this);
+    arcDock->setObjectName(QStringLiteral("arcDock"));
+    arcDock->setWidget(m_arc);
+    addDockWidget(Qt::BottomDockWidgetArea, arcDock);
+    auto *arDock = new QDockWidget(tr("Authentication-Results"), this);
+    arDock->setObjectName(QStringLiteral("authResultsDock"));
+    arDock->setWidget(m_authResults);
+    addDockWidget(Qt::BottomDockWidgetArea, arDock);
+    tabifyDockWidget(headersDock, arcDock);
+    tabifyDockWidget(arcDock, arDock);
+    tabifyDockWidget(arDock, m_summaryDock);
+    headersDock->raise();
     resizeDocks({headersDock}, {230}, Qt::Vertical);
+    m_trustedAuthserv = QSettings().value(QStringLiteral("verification/trustedAuthservIds")).toStringList();
+    m_authResults->setTrustedServers(m_trustedAuthserv);
+    connect(m_authResults, &AuthResultsPane::editTrustedServers, this, &MainWindow::trustedServersDialog);
+    connect(m_banner, &VerdictBanner::arcActivated, this, [arcDock] {
+        arcDock->show();
+        arcDock->raise();
+    });
 
     buildMenus();
     buildStatusBar();
@@ -261,6 +288,7 @@ void MainWindow::buildMenus()
         keysWindow()->raise();
         keysWindow()->activateWindow();
     });
+    keys->addAction(tr("&Trusted receiving servers…"), this, &MainWindow::trustedServersDialog);
     keys->addSeparator();
     m_offlineAction = keys->addAction(tr("&Offline (no live DNS)"));
     m_offlineAction->setObjectName(QStringLiteral("offlineAction"));
@@ -309,6 +337,16 @@ void MainWindow::buildMenus()
         QAction *headers = hd->toggleViewAction();
         headers->setText(tr("&Headers (every header, what is signed)"));
         view->addAction(headers);
+    }
+    if (auto *d = findChild<QDockWidget *>(QStringLiteral("arcDock"))) {
+        QAction *a = d->toggleViewAction();
+        a->setText(tr("A&RC (what forwarders sealed)"));
+        view->addAction(a);
+    }
+    if (auto *d = findChild<QDockWidget *>(QStringLiteral("authResultsDock"))) {
+        QAction *a = d->toggleViewAction();
+        a->setText(tr("Au&thentication-Results (what servers recorded)"));
+        view->addAction(a);
     }
     view->addSeparator();
     view->addAction(tr("&Reset layout"), this, [this] {
@@ -464,7 +502,37 @@ VerificationSettings MainWindow::settings() const
     s.choice = m_evalTime->choice();
     s.chosenTime = m_evalTime->chosenTime();
     s.now = QDateTime::currentDateTimeUtc();
+    s.trustedAuthservIds = m_trustedAuthserv;
     return s;
+}
+
+void MainWindow::setTrustedAuthservIds(const QStringList &ids)
+{
+    QStringList clean;
+    for (const QString &id : ids) {
+        const QString t = id.trimmed();
+        if (!t.isEmpty() && !clean.contains(t, Qt::CaseInsensitive))
+            clean << t;
+    }
+    if (clean == m_trustedAuthserv)
+        return;
+    m_trustedAuthserv = clean;
+    QSettings().setValue(QStringLiteral("verification/trustedAuthservIds"), clean);
+    m_authResults->setTrustedServers(clean);
+    if (!m_model->items().isEmpty() || m_loader->isBusy())
+        reverifyAll();
+}
+
+void MainWindow::trustedServersDialog()
+{
+    bool ok = false;
+    const QString text = QInputDialog::getText(
+        this, tr("Trusted receiving servers"),
+        tr("The servers whose Authentication-Results you trust, as they name themselves (authserv-id), separated by "
+           "commas. Name only your own receiving servers: any other could have been written by anyone upstream."),
+        QLineEdit::Normal, m_trustedAuthserv.join(QStringLiteral(", ")), &ok);
+    if (ok)
+        setTrustedAuthservIds(text.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts));
 }
 
 // -- Opening evidence ------------------------------------------------------------------------------

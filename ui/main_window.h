@@ -20,6 +20,8 @@ class QToolButton;
 
 namespace dkimi::ui {
 
+class ArcPane;
+class AuthResultsPane;
 class CanonicalPane;
 class EvaluationTimeControl;
 class EvidenceLoader;
@@ -73,6 +75,12 @@ public:
     EvidenceLoader *loader() const { return m_loader; }
     SummaryDock *summaryDock() const { return m_summaryDock; }
     HeadersPane *headersPane() const { return m_headers; }
+    ArcPane *arcPane() const { return m_arc; }
+    AuthResultsPane *authResultsPane() const { return m_authResults; }
+    // Receiving servers whose Authentication-Results the user trusts (kept in the settings); setting
+    // them verifies the list again.
+    void setTrustedAuthservIds(const QStringList &ids);
+    const QStringList &trustedAuthservIds() const { return m_trustedAuthserv; }
     KeySources *keySources() const { return m_keySources; }
     QToolButton *onlineSwitch() const { return m_onlineSwitch; }
     KeysWindow *keysWindow(); // Keys › Key store… (made on first use)
@@ -108,6 +116,7 @@ private:
     void openFilesDialog();
     void openFolderDialog();
     void loadKeysDialog();
+    void trustedServersDialog();
     void updateKeysLabel();
     void about();
 
@@ -140,6 +149,9 @@ private:
     EvidenceLoader *m_loader = nullptr;
     SummaryDock *m_summaryDock = nullptr;
     HeadersPane *m_headers = nullptr;
+    ArcPane *m_arc = nullptr;
+    AuthResultsPane *m_authResults = nullptr;
+    QStringList m_trustedAuthserv;
     KeySources *m_keySources = nullptr;
     KeysWindow *m_keysWindow = nullptr;
     QToolButton *m_onlineSwitch = nullptr;

@@ -2,6 +2,7 @@
 
 #include "copy_support.h"
 #include "field_locator.h"
+#include "surrounding_words.h"
 #include "tag_meanings.h"
 #include "tag_table_model.h"
 
@@ -107,6 +108,11 @@ void SignaturePane::evidenceChanged()
         if (t.name == "t" && r.hasFlag(QStringLiteral("future_timestamp"))) {
             notes << tr("after the evaluation time");
             row.findingIsWarning = true;
+        }
+        if (t.name == "d" && r.dmarcAlignment) {
+            notes << SurroundingWords::alignmentNote(r);
+            row.findingIsWarning = row.findingIsWarning || !r.dmarcAlignment->relaxed() ||
+                                   r.dmarcAlignment->code == QLatin1String("dmarc_public_suffix");
         }
         if (t.name == "bh" && r.bodyHashMatches.has_value())
             notes << (*r.bodyHashMatches ? tr("matches the body") : tr("does NOT match the body"));

@@ -1,6 +1,7 @@
 #include "verdict_banner.h"
 
 #include "explanation_words.h"
+#include "surrounding_words.h"
 #include "verdict_icons.h"
 #include "verdict_presenter.h"
 
@@ -39,6 +40,24 @@ VerdictBanner::VerdictBanner(QWidget *parent) : QFrame(parent)
     m_rows = new QVBoxLayout;
     m_rows->setSpacing(4);
     outer->addLayout(m_rows);
+    m_context = new QWidget(this);
+    m_context->setObjectName(QStringLiteral("verdictContext"));
+    auto *ch = new QHBoxLayout(m_context);
+    ch->setContentsMargins(6, 0, 6, 0);
+    ch->setSpacing(10);
+    m_contextIcon = new QLabel(m_context);
+    m_contextIcon->setFixedWidth(30); // lines up with the verdict icons above
+    m_contextIcon->setAlignment(Qt::AlignTop | Qt::AlignHCenter);
+    ch->addWidget(m_contextIcon, 0, Qt::AlignTop);
+    m_contextText = new QLabel(m_context);
+    m_contextText->setObjectName(QStringLiteral("verdictContextText"));
+    m_contextText->setWordWrap(true);
+    m_contextText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    ch->addWidget(m_contextText, 1);
+    m_context->setCursor(Qt::PointingHandCursor);
+    m_context->installEventFilter(this);
+    m_contextText->installEventFilter(this);
+    outer->addWidget(m_context);
     m_note = new QLabel(this);
     m_note->setObjectName(QStringLiteral("verdictNote"));
     m_note->setWordWrap(true);
@@ -106,6 +125,8 @@ void VerdictBanner::setEvidence(const EvidencePtr &item, int currentSignature)
     m_current = currentSignature;
     const int iconSize = 30;
     const qreal dpr = devicePixelRatioF();
+    m_contextText->clear();
+    m_context->hide();
     if (!item) {
         Row r = addRow(VerdictIcons::pixmap(VerdictIcons::Kind::None, iconSize, dpr),
                        tr("Open a message to see whether its signature holds"),
@@ -191,6 +212,19 @@ void VerdictBanner::setEvidence(const EvidencePtr &item, int currentSignature)
         }
         m_items.append(r);
     }
+    // The ARC chain, in one line: forwarders that changed the message vouch for what they received.
+    if (const QString arc = SurroundingWords::arcHeadline(res.arc); !arc.isEmpty()) {
+        QStringList sealers;
+        for (const ArcHop &h : res.arc.hops)
+            sealers << QString::fromLatin1(h.sealDomain);
+        m_contextIcon->setPixmap(VerdictIcons::pixmap(SurroundingWords::arcIcon(res.arc), 18, dpr));
+        m_contextText->setText(sealers.isEmpty() || res.arc.result != ArcChainResult::Pass
+                                   ? arc
+                                   : tr("%1 (%2)").arg(arc, sealers.join(QStringLiteral(" → "))));
+        m_contextText->setToolTip(tr("%1\nClick to show the ARC tab.").arg(SurroundingWords::arcDetail(res.arc)));
+        m_context->setAccessibleName(arc);
+        m_context->show();
+    }
     m_note->setText(VerdictPresenter::whatItProves());
     updateCurrent();
 }
@@ -221,6 +255,10 @@ void VerdictBanner::updateCurrent()
 
 bool VerdictBanner::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::MouseButtonRelease && (watched == m_context || watched == m_contextText)) {
+        Q_EMIT arcActivated();
+        return QFrame::eventFilter(watched, event);
+    }
     if (event->type() == QEvent::MouseButtonRelease) {
         for (int i = 0; i < m_items.size(); ++i) {
             if (m_items.at(i).frame == watched && m_item && i < m_item->result.signatures.size()) {
@@ -262,6 +300,8 @@ int VerdictBanner::heightFor(int width) const
         rh += r.explanation ? 2 + labelHeight(r.explanation, textWidth) : 0;
         h += rh + m_rows->spacing();
     }
+    if (!m_context->isHidden())
+        h += labelHeight(m_contextText, inner - 12 - 40) + 4;
     h += labelHeight(m_note, inner) + 4;
     return h;
 }
@@ -285,6 +325,11 @@ QStringList VerdictBanner::badges(int row) const
     for (const QLabel *b : m_items.at(row).badges)
         out << b->accessibleName();
     return out;
+}
+
+QString VerdictBanner::contextText() const
+{
+    return m_context->isHidden() ? QString() : m_contextText->text();
 }
 
 QString VerdictBanner::detailText(int row) const

@@ -24,11 +24,15 @@ public:
     QStringList headlines() const;
     QStringList badges(int row) const;
     QString detailText(int row) const;
+    // The line about the evidence around the signatures (the ARC chain); empty when there is none.
+    QString contextText() const;
     // The height that shows every row at this width (word-wrapped labels included).
     int heightFor(int width) const;
 
 Q_SIGNALS:
     void signatureActivated(int signature);
+    // The ARC line was clicked: show the ARC tab.
+    void arcActivated();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -48,6 +52,9 @@ private:
 
     QVBoxLayout *m_rows = nullptr;
     QLabel *m_note = nullptr;
+    QWidget *m_context = nullptr; // icon and words: the ARC chain
+    QLabel *m_contextIcon = nullptr;
+    QLabel *m_contextText = nullptr;
     QList<Row> m_items;
     Row m_alarm; // two From headers (not a signature row)
     EvidencePtr m_item;

@@ -1,5 +1,6 @@
 #include "verdict_presenter.h"
 
+#include "surrounding_words.h"
 #include "verifier.h"
 
 #include <QFileInfo>
@@ -244,6 +245,9 @@ QList<VerdictPresenter::Badge> VerdictPresenter::badges(const SignatureResult &s
                                                 "could have been changed or added.")
                                                  .arg(pretty));
     }
+    // DMARC alignment (RFC 7489 §3.1.1): whether d= speaks for the domain a reader sees in From.
+    if (const Badge a = SurroundingWords::alignmentBadge(s); !a.text.isEmpty())
+        out.append(a);
     if (s.hasFlag(QStringLiteral("key_pkcs1")))
         add(tr("PKCS#1 key"), tr("p= holds a bare RSAPublicKey instead of SubjectPublicKeyInfo (accepted)."), false);
     if (s.key && s.keyLookup.sourceKind != QLatin1String("dns"))

@@ -3,6 +3,7 @@
 #include "key_resolver.h"
 
 #include <QDateTime>
+#include <QStringList>
 
 #include <memory>
 
@@ -22,6 +23,9 @@ struct VerificationSettings {
     EvaluationChoice choice = EvaluationChoice::Now;
     QDateTime chosenTime; // UTC; used with EvaluationChoice::Chosen
     QDateTime now;        // fixed at the start of a run, so every message is judged at the same "now"
+    // Receiving servers (authserv-ids) whose Authentication-Results the user trusts; any other such
+    // header could have been written by anyone upstream of it.
+    QStringList trustedAuthservIds;
 };
 
 } // namespace dkimi::ui

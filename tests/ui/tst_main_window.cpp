@@ -86,7 +86,7 @@ private Q_SLOTS:
     {
         MainWindow &w = openSamples();
         QTRY_VERIFY_WITH_TIMEOUT(!w.isLoading(), 20000);
-        QCOMPARE(w.listModel()->rowCount(), 10);
+        QCOMPARE(w.listModel()->rowCount(), 11);
         QAbstractItemModelTester tester(w.listProxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(w.keysLabel()->text().contains(QLatin1String("keys.zone")));
         QVERIFY(w.offlineLabel()->text().contains(QLatin1String("Offline")));
@@ -378,7 +378,7 @@ private Q_SLOTS:
         w.loadKeys(Samples + QStringLiteral("/keys.zone"));
         w.openPaths({Samples});
         QTRY_VERIFY_WITH_TIMEOUT(!w.isLoading(), 20000);
-        QCOMPARE(w.listModel()->rowCount(), 10);
+        QCOMPARE(w.listModel()->rowCount(), 11);
         for (const EvidencePtr &e : w.listModel()->items()) {
             QVERIFY(e->stripped);
             QVERIFY(!e->message);
@@ -395,7 +395,7 @@ private Q_SLOTS:
         QTest::mouseClick(w.evaluationControl()->button(EvaluationChoice::DateHeader), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!w.isLoading(), 20000);
         QCOMPARE(w.currentEvidence()->result.evaluatedAtBasis, QStringLiteral("date_header"));
-        QCOMPARE(w.listModel()->rowCount(), 10);
+        QCOMPARE(w.listModel()->rowCount(), 11);
     }
 
     void loaderStopsWithItsOwner()

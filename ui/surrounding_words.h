@@ -1,0 +1,45 @@
+#pragma once
+
+#include "verdict_icons.h"
+#include "verdict_presenter.h"
+#include "verification_result.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace dkimi::ui {
+
+// The plain words for the evidence around the signatures (issue 7): the ARC chain forwarders sealed,
+// what receiving servers recorded in Authentication-Results, and DMARC alignment of d= with From.
+// Shared by the banner, the ARC pane and the Authentication-Results pane.
+class SurroundingWords {
+    Q_DECLARE_TR_FUNCTIONS(dkimi::ui::SurroundingWords)
+public:
+    // "ARC: chain intact, sealed by 2 forwarders" / "ARC chain broken at hop 2: …"; empty without ARC.
+    static QString arcHeadline(const ArcResult &arc);
+    // Who sealed, in order, and what the chain proves (one sentence or two).
+    static QString arcDetail(const ArcResult &arc);
+    static VerdictIcons::Kind arcIcon(const ArcResult &arc);
+    static QString arcEmpty();
+    // The hop (1-based instance) where the chain broke; 0 when it did not, or not at one hop.
+    static int arcBrokenAt(const ArcResult &arc);
+    // "verifies" / "fails: the body changed after sealing" / "not checked: …"
+    static QString checkWords(const ArcSignatureCheck &c);
+    static VerdictIcons::Kind checkIcon(const ArcSignatureCheck &c);
+
+    // DMARC alignment as a banner badge (empty text: nothing to show).
+    static VerdictPresenter::Badge alignmentBadge(const SignatureResult &s);
+    // The same, as a note beside d= in the Signature pane; empty without a From domain.
+    static QString alignmentNote(const SignatureResult &s);
+
+    // Where an Authentication-Results header sits among the Received hops, counted from the bottom.
+    static QString arPosition(const AuthenticationResults &ar, int receivedCount);
+    // "mx.example.net recorded dkim=pass at receipt; the body has changed since"; empty when it agrees.
+    static QString disagreement(const ArDkimMatch &match, const MessageResult &r);
+    // "signature 2 (example.com): fail now — disagrees"
+    static QString matchWords(const ArDkimMatch &match, const MessageResult &r);
+    // The permanent caveat of the Authentication-Results pane.
+    static QString forgeableNote();
+};
+
+} // namespace dkimi::ui
