@@ -60,6 +60,7 @@ EvidencePtr ArchiveReader::fromBatch(BatchItem &&b)
     if (b.result) {
         e->result = std::move(*b.result);
         e->stripped = true; // the bytes stay in the archive; read again when shown
+        EvidenceLoader::compact(*e);
     } else {
         e->error = b.error.isEmpty() ? tr("could not be read") : b.error;
         e->result.file = b.location.file;

@@ -7,7 +7,12 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <numeric>
 
 namespace dkimi::ui {
 
@@ -104,12 +109,26 @@ EvidencePtr EvidenceLoader::strip(const EvidencePtr &item)
     auto light = std::make_shared<EvidenceItem>(*item);
     light->message.reset();
     light->stripped = true;
-    for (SignatureResult &s : light->result.signatures) {
-        s.headerHashInput.clear();
-        for (Step &st : s.steps)
-            st.output.clear();
-    }
+    compact(*light);
     return light;
+}
+
+void EvidenceLoader::compact(EvidenceItem &e)
+{
+    // The walk (every step with its inputs and findings) is a third of a result's memory and only the
+    // panes show it: they verify the message again when it is shown. Export never writes it (the
+    // JSON report leaves the walk out unless asked), so what is exported stays the same.
+    MessageResult &r = e.result;
+    for (SignatureResult &s : r.signatures) {
+        s.steps.clear();
+        s.headerHashInput.clear();
+    }
+    r.messageSteps.clear();
+    r.arc.steps.clear();
+    for (ArcHop &h : r.arc.hops) {
+        h.amsCheck.steps.clear();
+        h.sealCheck.steps.clear();
+    }
 }
 
 EvidencePtr EvidenceLoader::reload(const EvidenceItem &item, VerificationSettings settings)
@@ -232,11 +251,21 @@ void EvidenceLoader::start(std::function<QStringList()> discover, std::function<
             QElapsedTimer timer;
             timer.start();
             int done = 0;
-            for (int i = 0; i < total && !cancel->load(); ++i) {
+            // Files are verified on every core, a small slice at a time so that results still come
+            // in file order, the first ones show at once and Stop is honoured within a slice.
+            QThreadPool pool;
+            pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
+            const int slice = 4 * pool.maxThreadCount();
+            auto one = [&](int i) {
                 EvidencePtr item = make(files.at(i), i);
-                batch.append(total > stripAbove ? strip(item) : item);
-                done = i + 1;
-                if (batch.size() >= 64 || timer.elapsed() > 120) {
+                return total > stripAbove ? strip(item) : item;
+            };
+            while (done < total && !cancel->load()) {
+                QList<int> indexes(std::min(done == 0 ? pool.maxThreadCount() : slice, total - done));
+                std::iota(indexes.begin(), indexes.end(), done);
+                batch += QtConcurrent::blockingMapped<QList<EvidencePtr>>(&pool, indexes, one);
+                done += int(indexes.size());
+                if (done <= slice || batch.size() >= 64 || timer.elapsed() > 120) {
                     post(std::exchange(batch, {}), done, total);
                     timer.restart();
                 }

@@ -40,6 +40,8 @@ public:
     // The full item again: read from disk and verified at the time the light one was.
     static EvidencePtr reload(const EvidenceItem &item, VerificationSettings settings);
     static EvidencePtr strip(const EvidencePtr &item);
+    // Drops the walk from a stripped item: only the panes show it, and they verify the message again.
+    static void compact(EvidenceItem &item);
     // The date of the bottom-most Received header (the first hop), invalid when there is none.
     static QDateTime firstReceived(const Message &m);
     // The verifier options for these settings (Date and first Received are read per message).
