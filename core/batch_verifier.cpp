@@ -17,6 +17,8 @@ BatchVerifier::BatchVerifier(VerifierOptions verifier, BatchOptions options)
 {
     // Each (domain, selector) is resolved once per run.
     m_vopt.resolver = std::make_shared<CachingResolver>(m_vopt.resolver);
+    // Without the walk, the lean path: same results, no step bytes built only to be dropped.
+    m_vopt.lean = !m_opt.keepWalk;
 }
 
 namespace {

@@ -1,5 +1,6 @@
 #include "verifier.h"
 
+#include "body_hash_stream.h"
 #include "canonicalizer.h"
 #include "forensics.h"
 #include "header_hash_input.h"
@@ -190,21 +191,29 @@ QByteArray unquoteMboxFromLines(QByteArrayView body, qsizetype *count)
 // A visible, separate attempt (never a silent retry): does undoing mbox ">From " quoting give
 // back the signed body? Inside an mbox archive that quoting is the archive's own encoding, so a
 // match there means the message is intact; elsewhere it only explains the failure.
-bool Verifier::tryMboxUnquoting(const Message &m, const DkimSignature &sig, SignatureResult &r, Step &step) const
+bool Verifier::tryMboxUnquoting(const Message &m, const DkimSignature &sig, SignatureResult &r, Step &step,
+                                bool lean) const
 {
     qsizetype lines = 0;
-    const QByteArray unquoted = unquoteMboxFromLines(m.body(), &lines);
-    QByteArray canon = Canonicalizer::body(sig.bodyCanon, unquoted);
-    const QByteArrayView hashed = sig.bodyLength && *sig.bodyLength <= canon.size()
-                                      ? QByteArrayView(canon).first(qsizetype(*sig.bodyLength))
-                                      : QByteArrayView(canon);
-    const QByteArray h = digest(hashOf(sig.algorithm), hashed);
+    QByteArray h;
     step.kind = StepKind::BodyHash;
     step.title = QStringLiteral(QT_TRANSLATE_NOOP("dkimi::Step", "Body hash after undoing mbox >From quoting"));
-    step.inputs.append(Field{QStringLiteral("quoted lines"), QString::number(lines), {}});
-    step.inputs.append(Field{QStringLiteral("computed"), QString::fromLatin1(h.toBase64()), {}});
-    step.output = canon;
-    step.outputSource = SourceId::CanonBody;
+    if (lean) {
+        // The same bytes, un-quoted on the way into the hash: no copy of the body or its canonical form.
+        h = BodyHashStream::hash(sig.bodyCanon, hashOf(sig.algorithm), m.body(),
+                                 sig.bodyLength ? qint64(*sig.bodyLength) : -1, nullptr, true, &lines);
+    } else {
+        const QByteArray unquoted = unquoteMboxFromLines(m.body(), &lines);
+        QByteArray canon = Canonicalizer::body(sig.bodyCanon, unquoted);
+        const QByteArrayView hashed = sig.bodyLength && *sig.bodyLength <= canon.size()
+                                          ? QByteArrayView(canon).first(qsizetype(*sig.bodyLength))
+                                          : QByteArrayView(canon);
+        h = digest(hashOf(sig.algorithm), hashed);
+        step.inputs.append(Field{QStringLiteral("quoted lines"), QString::number(lines), {}});
+        step.inputs.append(Field{QStringLiteral("computed"), QString::fromLatin1(h.toBase64()), {}});
+        step.output = canon;
+        step.outputSource = SourceId::CanonBody;
+    }
     const bool match = h == sig.bh;
     if (!match) {
         step.verdict = Verdict::Fail;
@@ -503,6 +512,19 @@ void describeKeySources(Step &fetch, SignatureResult &r, const QList<KeyLookup> 
 
 SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int sigIndex, qint64 evalTime) const
 {
+    if (!m_opt.lean)
+        return verifySignature(m, headerIndex, sigIndex, evalTime, false);
+    SignatureResult r = verifySignature(m, headerIndex, sigIndex, evalTime, true);
+    // Anything but a pass is verified again with the full walk: the explanations of a failure
+    // read it, and failures are rare in an archive.
+    if (r.result != Result::Pass)
+        return verifySignature(m, headerIndex, sigIndex, evalTime, false);
+    return r;
+}
+
+SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int sigIndex, qint64 evalTime,
+                                          bool lean) const
+{
     SignatureResult r;
     r.index = sigIndex;
     const HeaderField &hf = m.headers().at(headerIndex);
@@ -713,23 +735,32 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
                                       m.rawRange(m.bodyOffset(), body.size())});
         canonBody.inputs.append(
             Field{QStringLiteral("c"), QString::fromLatin1(canonicalizationName(sig.bodyCanon)), sig.tagRange(m, "c")});
-        QByteArray canon = Canonicalizer::body(sig.bodyCanon, body);
-        r.canonicalBodyLength = canon.size();
+        // Lean: the canonical body goes straight into the hash; the walk keeps no copy of it.
+        QByteArray canon;
+        qint64 canonSize = 0;
+        if (lean) {
+            r.computedBodyHash = BodyHashStream::hash(sig.bodyCanon, hashOf(sig.algorithm), body,
+                                                      sig.bodyLength ? qint64(*sig.bodyLength) : -1, &canonSize);
+        } else {
+            canon = Canonicalizer::body(sig.bodyCanon, body);
+            canonSize = canon.size();
+        }
+        r.canonicalBodyLength = canonSize;
         canonBody.verdict = Verdict::Pass;
         bool lengthExceeds = false;
         if (sig.bodyLength) {
             canonBody.inputs.append(Field{QStringLiteral("l"), QString::number(*sig.bodyLength), sig.tagRange(m, "l")});
-            if (*sig.bodyLength > canon.size()) {
+            if (*sig.bodyLength > canonSize) {
                 lengthExceeds = true;
                 const QString d = QStringLiteral("l=%1 is larger than the %2-byte canonical body.")
                                       .arg(*sig.bodyLength)
-                                      .arg(canon.size());
+                                      .arg(canonSize);
                 canonBody.addFinding(Severity::Error, QStringLiteral("body_length_exceeds"), d, {sig.tagRange(m, "l")});
                 canonBody.verdict = Verdict::PermError;
                 if (r.reason.isEmpty())
                     finishPermError(QStringLiteral("body_length_exceeds"), d);
-            } else if (*sig.bodyLength < canon.size()) {
-                r.unsignedBodyBytes = canon.size() - *sig.bodyLength;
+            } else if (*sig.bodyLength < canonSize) {
+                r.unsignedBodyBytes = canonSize - *sig.bodyLength;
                 r.flags << QStringLiteral("unsigned_body_bytes");
                 canonBody.addFinding(Severity::Warning, QStringLiteral("unsigned_body_bytes"),
                                      QStringLiteral("%1 bytes of the body are not covered by the signature (l=%2): "
@@ -739,22 +770,23 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
                                      {ByteRange{SourceId::CanonBody, *sig.bodyLength, r.unsignedBodyBytes}});
             }
         }
-        const QByteArrayView hashed = sig.bodyLength && !lengthExceeds
-                                          ? QByteArrayView(canon).first(qsizetype(*sig.bodyLength))
-                                          : QByteArrayView(canon);
-        r.computedBodyHash = digest(hashOf(sig.algorithm), hashed);
+        const qint64 hashedSize = sig.bodyLength && !lengthExceeds ? qint64(*sig.bodyLength) : canonSize;
+        if (!lean)
+            r.computedBodyHash = digest(hashOf(sig.algorithm), QByteArrayView(canon).first(qsizetype(hashedSize)));
         bodyOk = r.computedBodyHash == sig.bh;
-        canonBody.output = std::move(canon);
-        canonBody.outputSource = SourceId::CanonBody;
-        bodyHash.inputs.append(
-            Field{QStringLiteral("bh"), QString::fromLatin1(sig.bh.toBase64()), sig.tagRange(m, "bh")});
-        bodyHash.inputs.append(
-            Field{QStringLiteral("computed"), QString::fromLatin1(r.computedBodyHash.toBase64()), {}});
-        bodyHash.inputs.append(Field{QStringLiteral("hashed bytes"), QString::number(hashed.size()), {}});
-        bodyHash.output = r.computedBodyHash;
+        if (!lean) {
+            canonBody.output = std::move(canon);
+            canonBody.outputSource = SourceId::CanonBody;
+            bodyHash.inputs.append(
+                Field{QStringLiteral("bh"), QString::fromLatin1(sig.bh.toBase64()), sig.tagRange(m, "bh")});
+            bodyHash.inputs.append(
+                Field{QStringLiteral("computed"), QString::fromLatin1(r.computedBodyHash.toBase64()), {}});
+            bodyHash.inputs.append(Field{QStringLiteral("hashed bytes"), QString::number(hashedSize), {}});
+            bodyHash.output = r.computedBodyHash;
+        }
         const bool storedOk = bodyOk;
         if (!lengthExceeds && !bodyOk && m.bodyHasQuotedFromLines())
-            bodyOk = tryMboxUnquoting(m, sig, r, unquoteStep);
+            bodyOk = tryMboxUnquoting(m, sig, r, unquoteStep, lean);
         if (!lengthExceeds) {
             r.bodyHashMatches = bodyOk;
             bodyHash.verdict = storedOk ? Verdict::Pass : Verdict::Fail;
