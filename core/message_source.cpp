@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string_view>
 
 namespace dkimi {
 
@@ -57,6 +58,15 @@ void expandFolder(const QString &dir, QStringList &files, QList<MessageLocation:
             kinds << MessageLocation::Container::File;
         }
     }
+}
+
+// Offset of `needle` in `hay`, or -1. The library's search for a multi-byte needle is several
+// times slower than a memchr for the first byte and a compare, and the reader runs it over every
+// byte of an archive, under the source's lock.
+qsizetype find(QByteArrayView hay, std::string_view needle)
+{
+    const auto i = std::string_view(hay.data(), size_t(hay.size())).find(needle);
+    return i == std::string_view::npos ? -1 : qsizetype(i);
 }
 
 } // namespace
@@ -131,9 +141,9 @@ struct MessageSource::MboxReader {
         qint64 scan = from;
         while (true) {
             // A separator is "\nFrom " (the LF ending the previous line).
-            const qsizetype i = buf.indexOf("\nFrom ", scan - bufStart);
+            const qsizetype i = find(QByteArrayView(buf).sliced(scan - bufStart), "\nFrom ");
             if (i >= 0)
-                return bufStart + i + 1;
+                return scan + i + 1;
             if (eof)
                 return bufEnd();
             scan = std::max(from, bufEnd() - 5);
@@ -146,8 +156,9 @@ struct MessageSource::MboxReader {
     {
         *bodyStart = -1;
         const QByteArrayView view = QByteArrayView(buf).sliced(start - bufStart, limit - start);
-        qsizetype headerEnd = view.indexOf("\n\n");
-        qsizetype crlfEnd = view.indexOf("\r\n\r\n");
+        qsizetype headerEnd = find(view, "\n\n");
+        // A CRLF header end only counts before an LF one: look no further (not through the body).
+        qsizetype crlfEnd = find(headerEnd < 0 ? view : view.first(headerEnd), "\r\n\r\n");
         qsizetype sepLen = 2;
         if (crlfEnd >= 0 && (headerEnd < 0 || crlfEnd < headerEnd)) {
             headerEnd = crlfEnd;
