@@ -117,7 +117,8 @@ MessageResult Verifier::verify(const Message &m) const
         if (r.result == Result::None || resultRank(s.result) > resultRank(r.result))
             r.result = s.result;
     }
-    analyseMessage(m, r); // header table and replay check
+    if (m_opt.messageAnalysis)
+        analyseMessage(m, r); // header table and replay check
     if (m_opt.surroundingEvidence)
         addSurroundingEvidence(m, r);
     return r;

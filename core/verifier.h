@@ -15,6 +15,7 @@ struct VerifierOptions {
     qint64 clockAllowanceSeconds = 300; // t= this far in the future is still fine
     QStringList trustedAuthservIds;     // receiving servers whose Authentication-Results the user trusts
     bool surroundingEvidence = true;    // ARC, Authentication-Results, DMARC alignment
+    bool messageAnalysis = true;        // header table, replay check, evidence statements (never a verdict)
     std::shared_ptr<const PublishedKeyList> publishedKeys; // private keys made public (may be null)
     // Lean (batches that keep no walk): the same results, but the steps keep no output bytes and
     // few inputs, the canonical body is hashed as it is produced, and a signature that does not

@@ -1,5 +1,6 @@
 #include "batch_summary.h"
 #include "batch_verifier.h"
+#include "csv_writer.h"
 #include "message_source.h"
 #include "report_writer.h"
 #include "zone_file_resolver.h"
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void keyLookedUpOncePerRun();
     void leanMatchesFullOnFixtures();
     void leanMatchesFullOnGeneratedArchive();
+    void csvNeedsNoMessageAnalysis();
 
 private:
     QList<BatchItem> runAll(const QStringList &inputs, int jobs = 2, BatchObserver *obs = nullptr);
@@ -385,6 +387,32 @@ void TstArchives::leanMatchesFullOnGeneratedArchive()
         QCOMPARE(lean.at(i), full.at(i));
     QVERIFY(std::any_of(full.cbegin(), full.cend(),
                         [](const QByteArray &j) { return j.contains("\"mbox_from_unquoted\""); }));
+}
+
+// The CLI leaves out the header table, replay check and surrounding evidence for CSV and --quiet:
+// rows and summary must not change.
+void TstArchives::csvNeedsNoMessageAnalysis()
+{
+    auto run = [&](bool analysis) {
+        VerifierOptions vo;
+        vo.resolver = m_keys;
+        vo.evaluationTime = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+        vo.messageAnalysis = analysis;
+        vo.surroundingEvidence = analysis;
+        BatchOptions bo;
+        bo.jobs = 2;
+        MessageSource src({kDir, QStringLiteral(DKIMI_TEST_DATA "/fixtures")});
+        QString csv;
+        BatchSummary summary;
+        BatchVerifier(vo, bo).run(src, [&](BatchItem &&i) {
+            summary.add(i);
+            csv += CsvWriter::rows(i);
+        });
+        return csv + summary.toText();
+    };
+    const QString with = run(true);
+    QVERIFY(with.count(QLatin1Char('\n')) > 100);
+    QCOMPARE(run(false), with);
 }
 
 QTEST_GUILESS_MAIN(TstArchives)
