@@ -69,6 +69,18 @@ qsizetype find(QByteArrayView hay, std::string_view needle)
     return i == std::string_view::npos ? -1 : qsizetype(i);
 }
 
+// Offset of "\nFrom " in `hay`, or -1. Looking for the 'F' (rare in text) and checking the LF
+// before it takes far fewer memchr calls than looking at every line end.
+qsizetype findSeparator(QByteArrayView hay)
+{
+    const std::string_view v(hay.data(), size_t(hay.size()));
+    for (size_t k = v.find("From ", 1); k != std::string_view::npos; k = v.find("From ", k + 1)) {
+        if (v[k - 1] == '\n')
+            return qsizetype(k - 1);
+    }
+    return -1;
+}
+
 } // namespace
 
 // Reads one mbox file in chunks and cuts it into messages (mboxo, mboxrd, mboxcl, mboxcl2; CRLF
@@ -141,7 +153,7 @@ struct MessageSource::MboxReader {
         qint64 scan = from;
         while (true) {
             // A separator is "\nFrom " (the LF ending the previous line).
-            const qsizetype i = find(QByteArrayView(buf).sliced(scan - bufStart), "\nFrom ");
+            const qsizetype i = findSeparator(QByteArrayView(buf).sliced(scan - bufStart));
             if (i >= 0)
                 return scan + i + 1;
             if (eof)
