@@ -1,11 +1,9 @@
 #include "body_hash_stream.h"
 
+#include "canonical_scan.h"
+
 #include <array>
 #include <cstring>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace dkimi {
 
@@ -100,37 +98,6 @@ void BodyHashStream::add(QByteArrayView input)
         addSimple(in, end);
 }
 
-namespace {
-
-// Skips bytes that relaxed canonicalization leaves as they are, 16 at a time: anything but SP,
-// HTAB and CR, and an SP followed by such a byte (one space between words). Returns where a
-// byte needing a closer look is (or where fewer than 17 bytes remain).
-const char *skipCanonical(const char *in, const char *const end)
-{
-#if defined(__SSE2__)
-    const __m128i sp = _mm_set1_epi8(' ');
-    const __m128i tab = _mm_set1_epi8('\t');
-    const __m128i cr = _mm_set1_epi8('\r');
-    while (end - in >= 17) {
-        const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i *>(in));
-        const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(in + 1));
-        const __m128i aSp = _mm_cmpeq_epi8(a, sp);
-        const __m128i aOther = _mm_or_si128(_mm_cmpeq_epi8(a, tab), _mm_cmpeq_epi8(a, cr));
-        const __m128i bWsp =
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, sp), _mm_cmpeq_epi8(b, tab)), _mm_cmpeq_epi8(b, cr));
-        const int mask = _mm_movemask_epi8(_mm_or_si128(aOther, _mm_and_si128(aSp, bWsp)));
-        if (mask != 0)
-            return in + __builtin_ctz(unsigned(mask));
-        in += 16;
-    }
-#else
-    Q_UNUSED(end);
-#endif
-    return in;
-}
-
-} // namespace
-
 // §3.4.4, the same rules as Canonicalizer::relaxedBody: WSP runs become one SP, WSP at line ends
 // goes, empty lines at the end go. Most of a text body is already canonical: content, single
 // spaces between words, lines with content ended by CRLF. Such stretches are passed on whole.
@@ -155,7 +122,7 @@ void BodyHashStream::addRelaxed(const char *in, const char *const end)
             const char *const span = in;
             bool lineEnded = false;
             while (true) {
-                in = skipCanonical(in, end);
+                in = skipRelaxedCanonical(in, end);
                 while (in < end && content(in))
                     ++in;
                 if (in + 1 < end && *in == ' ' && content(in + 1)) { // one SP between words stays

@@ -120,13 +120,16 @@ struct MessageSource::MboxReader {
         }
         qint64 added = 0;
         while (!eof && bufStart + buf.size() < until) {
-            const QByteArray chunk = file.read(kChunk);
-            if (chunk.isEmpty()) {
+            // Straight into the buffer: no chunk copy of every byte of the archive.
+            const qsizetype old = buf.size();
+            buf.resize(old + kChunk);
+            const qint64 got = file.read(buf.data() + old, kChunk);
+            buf.resize(old + std::max<qint64>(got, 0));
+            if (got <= 0) {
                 eof = true;
                 break;
             }
-            buf.append(chunk);
-            added += chunk.size();
+            added += got;
         }
         return added;
     }
