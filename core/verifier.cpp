@@ -387,7 +387,7 @@ QString candidateText(const KeyCandidate &k)
 
 // The FetchKey step lists every source's answer and every candidate, and states what the sources
 // say about each other: DNSSEC, a key that did not come from DNS, a key that changed in DNS.
-void describeKeySources(Step &fetch, SignatureResult &r, const QList<KeyLookup> &lookups)
+void describeKeySources(Step &fetch, SignatureResult &r, const QList<KeyLookup> &lookups, bool lean)
 {
     for (const KeyLookup &l : lookups) {
         QString what;
@@ -418,7 +418,7 @@ void describeKeySources(Step &fetch, SignatureResult &r, const QList<KeyLookup> 
                 t << QStringLiteral("DNSSEC %1 (%2)").arg(l.dnssec, l.dnssecDetail);
             t << QStringLiteral("asked %1 at %2, %3 ms").arg(l.resolver, formatTime(l.fetchedAt)).arg(l.elapsedMs);
             what += QStringLiteral("; ") + t.join(QStringLiteral("; "));
-            for (int i = 0; i < l.records.size(); ++i) {
+            for (int i = 0; !lean && i < l.records.size(); ++i) {
                 QStringList strings;
                 for (const QByteArray &st : l.records.at(i))
                     strings << QLatin1Char('"') + QString::fromLatin1(st) + QLatin1Char('"');
@@ -440,11 +440,12 @@ void describeKeySources(Step &fetch, SignatureResult &r, const QList<KeyLookup> 
                                      .arg(QString::fromLatin1(l.queryName), l.dnssecDetail));
             }
         }
-        fetch.inputs.append(Field{QStringLiteral("source %1").arg(l.sourceKind),
-                                  (l.sourceName.isEmpty() ? QString() : l.sourceName + QStringLiteral(": ")) + what,
-                                  {}});
+        if (!lean)
+            fetch.inputs.append(Field{QStringLiteral("source %1").arg(l.sourceKind),
+                                      (l.sourceName.isEmpty() ? QString() : l.sourceName + QStringLiteral(": ")) + what,
+                                      {}});
     }
-    for (int i = 0; i < r.keyCandidates.size(); ++i)
+    for (int i = 0; !lean && i < r.keyCandidates.size(); ++i)
         fetch.inputs.append(Field{QStringLiteral("candidate %1").arg(i + 1), candidateText(r.keyCandidates.at(i)), {}});
 
     const KeyCandidate *used = nullptr;
@@ -534,11 +535,14 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
     Step locate;
     locate.kind = StepKind::LocateSignature;
     locate.title = QStringLiteral(QT_TRANSLATE_NOOP("dkimi::Step", "Locate signature"));
-    locate.inputs.append(
-        Field{QStringLiteral("header"),
-              QStringLiteral("DKIM-Signature #%1 (header field %2)").arg(sigIndex + 1).arg(headerIndex + 1),
-              m.rawRange(hf.offset, hf.length)});
-    locate.output = m.headerBytes(hf).toByteArray();
+    // Lean: steps keep their verdicts and findings, but not the inputs and bytes only the walk shows.
+    if (!lean) {
+        locate.inputs.append(
+            Field{QStringLiteral("header"),
+                  QStringLiteral("DKIM-Signature #%1 (header field %2)").arg(sigIndex + 1).arg(headerIndex + 1),
+                  m.rawRange(hf.offset, hf.length)});
+        locate.output = m.headerBytes(hf).toByteArray();
+    }
     locate.verdict = Verdict::Pass;
     if (m.hasBareLf())
         locate.addFinding(Severity::Note, QStringLiteral("lf_line_endings"),
@@ -551,9 +555,11 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
     Step parse;
     parse.kind = StepKind::ParseTags;
     parse.title = QStringLiteral(QT_TRANSLATE_NOOP("dkimi::Step", "Parse signature"));
-    for (const Tag &t : sig.tags.tags())
+    for (qsizetype ti = 0; !lean && ti < sig.tags.tags().size(); ++ti) {
+        const Tag &t = sig.tags.tags().at(ti);
         parse.inputs.append(Field{QString::fromLatin1(t.name), QString::fromLatin1(t.value),
                                   m.rawRange(sig.valueOffset + t.valueOffset, t.valueLength)});
+    }
     parse.findings = sig.findings;
     parse.verdict = sig.isUsable() ? Verdict::Pass : Verdict::PermError;
     r.steps.append(parse);
@@ -600,7 +606,8 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
         parseKey.verdict = Verdict::Skipped;
     } else {
         const QByteArray qname = keyQueryName(sig.domain, sig.selector);
-        fetch.inputs.append(Field{QStringLiteral("query"), QString::fromLatin1(qname), sig.tagRange(m, "s")});
+        if (!lean)
+            fetch.inputs.append(Field{QStringLiteral("query"), QString::fromLatin1(qname), sig.tagRange(m, "s")});
         // Which key: every source answers (--keys files, the key store, live DNS); every record found
         // is a candidate. The first candidate whose signature verifies is used; when none does, the
         // first usable one (sources in the order configured), so the verdict explains that key.
@@ -625,7 +632,7 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
         } else {
             r.keyLookup = aggregateLookup(lookups, qname);
         }
-        describeKeySources(fetch, r, lookups);
+        describeKeySources(fetch, r, lookups, lean);
         // Tell the sources which keys this verification used (a key store remembers what DNS served).
         if (m_opt.resolver) {
             for (int i = 0; i < lookups.size(); ++i) {
@@ -637,23 +644,28 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
             }
         }
         const KeyLookup &kl = r.keyLookup;
-        fetch.inputs.append(
-            Field{QStringLiteral("source"),
-                  kl.sourceName.isEmpty() ? kl.sourceKind : kl.sourceKind + QStringLiteral(": ") + kl.sourceName,
-                  {}});
+        if (!lean)
+            fetch.inputs.append(
+                Field{QStringLiteral("source"),
+                      kl.sourceName.isEmpty() ? kl.sourceKind : kl.sourceKind + QStringLiteral(": ") + kl.sourceName,
+                      {}});
         if (kl.status == KeyLookup::Status::Found) {
             fetch.verdict = Verdict::Pass;
             QList<QByteArray> joined;
             for (const auto &rec : kl.records)
                 joined.append(KeyLookup::joined(rec));
-            fetch.output = joined.join('\n');
-            fetch.outputSource = SourceId::KeyRecord;
+            if (!lean) {
+                fetch.output = joined.join('\n');
+                fetch.outputSource = SourceId::KeyRecord;
+            }
 
             // -- Parse key record -----------------------------------------------------------------
             KeyRecord chosen = KeyRecord::parse(joined.first());
-            parseKey.inputs.append(Field{QStringLiteral("record"), QString::fromLatin1(chosen.text),
-                                         ByteRange{SourceId::KeyRecord, 0, chosen.text.size()}});
-            parseKey.output = chosen.keyData;
+            if (!lean) {
+                parseKey.inputs.append(Field{QStringLiteral("record"), QString::fromLatin1(chosen.text),
+                                             ByteRange{SourceId::KeyRecord, 0, chosen.text.size()}});
+                parseKey.output = chosen.keyData;
+            }
             parseKey.findings = chosen.findings;
             if (chosen.testing) {
                 r.flags << QStringLiteral("testing");
@@ -667,13 +679,14 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
                 r.flags << QStringLiteral("key_pkcs1");
             if (!chosen.key.isNull()) {
                 r.keyBits = chosen.key.bits();
-                parseKey.inputs.append(Field{
-                    QStringLiteral("key"),
-                    QStringLiteral("%1 %2-bit, SHA-256 %3")
-                        .arg(chosen.key.type() == KeyType::Rsa ? QStringLiteral("RSA") : QStringLiteral("Ed25519"))
-                        .arg(r.keyBits)
-                        .arg(QString::fromLatin1(chosen.sha256Fingerprint())),
-                    {}});
+                if (!lean)
+                    parseKey.inputs.append(Field{
+                        QStringLiteral("key"),
+                        QStringLiteral("%1 %2-bit, SHA-256 %3")
+                            .arg(chosen.key.type() == KeyType::Rsa ? QStringLiteral("RSA") : QStringLiteral("Ed25519"))
+                            .arg(r.keyBits)
+                            .arg(QString::fromLatin1(chosen.sha256Fingerprint())),
+                        {}});
                 if (chosen.key.type() == KeyType::Rsa && r.keyBits < 2048)
                     r.flags << QStringLiteral("key_under_2048");
                 if (chosen.key.type() == KeyType::Rsa && r.keyBits < 1024)
@@ -732,10 +745,12 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
         bodyHash.verdict = Verdict::Skipped;
     } else {
         const QByteArrayView body = m.body();
-        canonBody.inputs.append(Field{QStringLiteral("body"), QStringLiteral("%1 bytes").arg(body.size()),
-                                      m.rawRange(m.bodyOffset(), body.size())});
-        canonBody.inputs.append(
-            Field{QStringLiteral("c"), QString::fromLatin1(canonicalizationName(sig.bodyCanon)), sig.tagRange(m, "c")});
+        if (!lean) {
+            canonBody.inputs.append(Field{QStringLiteral("body"), QStringLiteral("%1 bytes").arg(body.size()),
+                                          m.rawRange(m.bodyOffset(), body.size())});
+            canonBody.inputs.append(Field{QStringLiteral("c"), QString::fromLatin1(canonicalizationName(sig.bodyCanon)),
+                                          sig.tagRange(m, "c")});
+        }
         // Lean: the canonical body goes straight into the hash; the walk keeps no copy of it.
         QByteArray canon;
         qint64 canonSize = 0;
@@ -750,7 +765,9 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
         canonBody.verdict = Verdict::Pass;
         bool lengthExceeds = false;
         if (sig.bodyLength) {
-            canonBody.inputs.append(Field{QStringLiteral("l"), QString::number(*sig.bodyLength), sig.tagRange(m, "l")});
+            if (!lean)
+                canonBody.inputs.append(
+                    Field{QStringLiteral("l"), QString::number(*sig.bodyLength), sig.tagRange(m, "l")});
             if (*sig.bodyLength > canonSize) {
                 lengthExceeds = true;
                 const QString d = QStringLiteral("l=%1 is larger than the %2-byte canonical body.")
@@ -824,7 +841,7 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
         const QSet<int> &used = hhi.usedHeaders;
         r.headerUses = hhi.uses;
         r.oversignedHeaders = hhi.oversigned;
-        for (qsizetype u = 0; u + 1 < hhi.uses.size(); ++u) { // the last use is the signature itself, listed below
+        for (qsizetype u = 0; !lean && u + 1 < hhi.uses.size(); ++u) { // the last use is the signature itself
             const SignedHeaderUse &use = hhi.uses.at(u);
             if (use.headerIndex >= 0) {
                 const HeaderField &f = m.headers().at(use.headerIndex);
@@ -837,10 +854,13 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
                                                  {}});
             }
         }
-        canonHeaders.inputs.append(Field{QStringLiteral("DKIM-Signature"), QStringLiteral("this signature, b= emptied"),
-                                         m.rawRange(hf.offset, hf.length)});
-        canonHeaders.inputs.append(Field{
-            QStringLiteral("c"), QString::fromLatin1(canonicalizationName(sig.headerCanon)), sig.tagRange(m, "c")});
+        if (!lean) {
+            canonHeaders.inputs.append(Field{QStringLiteral("DKIM-Signature"),
+                                             QStringLiteral("this signature, b= emptied"),
+                                             m.rawRange(hf.offset, hf.length)});
+            canonHeaders.inputs.append(Field{
+                QStringLiteral("c"), QString::fromLatin1(canonicalizationName(sig.headerCanon)), sig.tagRange(m, "c")});
+        }
         if (!r.oversignedHeaders.isEmpty())
             canonHeaders.addFinding(Severity::Info, QStringLiteral("oversigned_headers"),
                                     QStringLiteral("Over-signed (locked against additions): %1.")
@@ -891,9 +911,10 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
         r.headerHashInput = input;
 
         r.headerHash = digest(hashOf(sig.algorithm), input);
-        headerHash.inputs.append(Field{QStringLiteral("algorithm"),
-                                       QString::fromLatin1(hashAlgorithmName(hashOf(sig.algorithm))),
-                                       sig.tagRange(m, "a")});
+        if (!lean)
+            headerHash.inputs.append(Field{QStringLiteral("algorithm"),
+                                           QString::fromLatin1(hashAlgorithmName(hashOf(sig.algorithm))),
+                                           sig.tagRange(m, "a")});
         headerHash.output = r.headerHash;
         headerHash.verdict = Verdict::Pass;
 
@@ -910,9 +931,11 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
                 if (k.used && !k.verifies.has_value())
                     k.verifies = ok;
             }
-            check.inputs.append(
-                Field{QStringLiteral("b"), QString::fromLatin1(sig.b.toBase64()), sig.tagRange(m, "b")});
-            check.inputs.append(Field{QStringLiteral("key"), QString::fromLatin1(r.keyLookup.queryName), {}});
+            if (!lean) {
+                check.inputs.append(
+                    Field{QStringLiteral("b"), QString::fromLatin1(sig.b.toBase64()), sig.tagRange(m, "b")});
+                check.inputs.append(Field{QStringLiteral("key"), QString::fromLatin1(r.keyLookup.queryName), {}});
+            }
             check.verdict = ok ? Verdict::Pass : Verdict::Fail;
             if (!ok)
                 check.addFinding(Severity::Error, QStringLiteral("signature_mismatch"),
