@@ -1,5 +1,6 @@
 #include "body_hash_stream.h"
 
+#include "byte_search.h"
 #include "canonical_scan.h"
 
 #include <array>
@@ -250,7 +251,7 @@ QByteArray BodyHashStream::hash(Canonicalization c, HashAlgorithm alg, QByteArra
     if (unquoteMbox) {
         // The same lines as the verifier's unquoting: ^>+From , one '>' removed.
         qsizetype from = 0;
-        for (qsizetype i = body.indexOf(">From "); i >= 0; i = body.indexOf(">From ", i + 1)) {
+        for (qsizetype i = findBytes(body, ">From "); i >= 0; i = findBytes(body, ">From ", i + 1)) {
             qsizetype start = i;
             while (start > 0 && body[start - 1] == '>')
                 --start;

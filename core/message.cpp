@@ -1,5 +1,6 @@
 #include "message.h"
 
+#include "byte_search.h"
 #include "crypto.h"
 
 #include <QFile>
@@ -82,7 +83,7 @@ void Message::parse()
     // An mbox separator line ("From sender date") is not part of the message (as dkimpy and
     // Mail::DKIM also skip it). A real header would read "From:".
     if (d.startsWith("From ")) {
-        qsizetype eol = d.indexOf("\r\n");
+        qsizetype eol = findBytes(d, "\r\n");
         m_mboxFromLine = true;
         pos = eol < 0 ? n : eol + 2;
     }
@@ -97,7 +98,7 @@ void Message::parse()
         qsizetype start = pos;
         qsizetype lines = 0;
         do {
-            qsizetype eol = d.indexOf("\r\n", pos);
+            qsizetype eol = findBytes(d, "\r\n", pos);
             pos = eol < 0 ? n : eol + 2;
             ++lines;
         } while (pos < n && isWsp(d.at(pos)));
@@ -106,7 +107,7 @@ void Message::parse()
         h.offset = start;
         h.length = pos - start;
         h.lineCount = lines;
-        qsizetype lineEnd = d.indexOf("\r\n", start);
+        qsizetype lineEnd = findBytes(d, "\r\n", start);
         if (lineEnd < 0 || lineEnd > pos)
             lineEnd = pos;
         qsizetype colon = d.indexOf(':', start);
@@ -167,7 +168,7 @@ QList<int> Message::headerIndexes(QByteArrayView name) const
 bool Message::bodyHasQuotedFromLines() const
 {
     const QByteArrayView b = body();
-    for (qsizetype i = b.indexOf(">From "); i >= 0; i = b.indexOf(">From ", i + 1)) {
+    for (qsizetype i = findBytes(b, ">From "); i >= 0; i = findBytes(b, ">From ", i + 1)) {
         qsizetype start = i;
         while (start > 0 && b[start - 1] == '>')
             --start;

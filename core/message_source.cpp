@@ -1,5 +1,7 @@
 #include "message_source.h"
 
+#include "byte_search.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
@@ -58,15 +60,6 @@ void expandFolder(const QString &dir, QStringList &files, QList<MessageLocation:
             kinds << MessageLocation::Container::File;
         }
     }
-}
-
-// Offset of `needle` in `hay`, or -1. The library's search for a multi-byte needle is several
-// times slower than a memchr for the first byte and a compare, and the reader runs it over every
-// byte of an archive, under the source's lock.
-qsizetype find(QByteArrayView hay, std::string_view needle)
-{
-    const auto i = std::string_view(hay.data(), size_t(hay.size())).find(needle);
-    return i == std::string_view::npos ? -1 : qsizetype(i);
 }
 
 // Offset of "\nFrom " in `hay`, or -1. Looking for the 'F' (rare in text) and checking the LF
@@ -171,9 +164,9 @@ struct MessageSource::MboxReader {
     {
         *bodyStart = -1;
         const QByteArrayView view = QByteArrayView(buf).sliced(start - bufStart, limit - start);
-        qsizetype headerEnd = find(view, "\n\n");
+        qsizetype headerEnd = findBytes(view, "\n\n");
         // A CRLF header end only counts before an LF one: look no further (not through the body).
-        qsizetype crlfEnd = find(headerEnd < 0 ? view : view.first(headerEnd), "\r\n\r\n");
+        qsizetype crlfEnd = findBytes(headerEnd < 0 ? view : view.first(headerEnd), "\r\n\r\n");
         qsizetype sepLen = 2;
         if (crlfEnd >= 0 && (headerEnd < 0 || crlfEnd < headerEnd)) {
             headerEnd = crlfEnd;
