@@ -92,6 +92,8 @@ qint64 BatchVerifier::run(MessageSource &source, const std::function<void(BatchI
                 if (!m_opt.keepWalk)
                     dropWalkBytes(*out.result);
             }
+            if (m_opt.render)
+                m_opt.render(out);
             bool wake = false;
             {
                 std::lock_guard lock(mutex);

@@ -12,8 +12,10 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <algorithm>
+#include <atomic>
 
 using namespace dkimi;
 
@@ -35,6 +37,7 @@ private Q_SLOTS:
     void leanMatchesFullOnFixtures();
     void leanMatchesFullOnGeneratedArchive();
     void csvNeedsNoMessageAnalysis();
+    void renderRunsOnWorkers();
 
 private:
     QList<BatchItem> runAll(const QStringList &inputs, int jobs = 2, BatchObserver *obs = nullptr);
@@ -413,6 +416,36 @@ void TstArchives::csvNeedsNoMessageAnalysis()
     const QString with = run(true);
     QVERIFY(with.count(QLatin1Char('\n')) > 100);
     QCOMPARE(run(false), with);
+}
+
+// BatchOptions::render formats each item on a worker thread; items still arrive in order, each with
+// what was rendered for it.
+void TstArchives::renderRunsOnWorkers()
+{
+    VerifierOptions vo;
+    vo.resolver = m_keys;
+    vo.evaluationTime = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+    BatchOptions bo;
+    bo.jobs = 3;
+    const Qt::HANDLE delivering = QThread::currentThreadId();
+    std::atomic<int> onDeliveringThread{0};
+    bo.render = [&](BatchItem &item) {
+        if (QThread::currentThreadId() == delivering)
+            ++onDeliveringThread;
+        item.rendered = QByteArray::number(item.sequence) + ' ' +
+                        (item.result ? QByteArray(resultName(item.result->result)) : QByteArray("error"));
+    };
+    MessageSource src({kDir});
+    qint64 n = 0;
+    BatchVerifier(vo, bo).run(src, [&](BatchItem &&i) {
+        QCOMPARE(i.sequence, n);
+        QVERIFY(i.rendered.startsWith(QByteArray::number(n) + ' '));
+        if (i.result)
+            QVERIFY(i.rendered.endsWith(resultName(i.result->result)));
+        ++n;
+    });
+    QVERIFY(n >= 30);
+    QCOMPARE(onDeliveringThread.load(), 0);
 }
 
 QTEST_GUILESS_MAIN(TstArchives)
