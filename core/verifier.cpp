@@ -821,6 +821,8 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
     r.steps.append(bodyHash);
     if (bodyPossible && !unquoteStep.title.isEmpty())
         r.steps.append(unquoteStep);
+    if (lean && (!r.reason.isEmpty() || !bodyOk))
+        return r; // cannot pass: verified again on the full path (see below)
 
     // -- Canonicalize headers ----------------------------------------------------------------------------
     Step canonHeaders;
@@ -953,6 +955,11 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
     r.steps.append(canonHeaders);
     r.steps.append(headerHash);
     r.steps.append(check);
+
+    // Lean: a signature that cannot pass goes no further here; the caller verifies it again on the
+    // full path, which explains the failure (explaining it twice cost as much as the pass itself).
+    if (lean && !(r.reason.isEmpty() && r.bodyHashMatches.value_or(false) && r.signatureValid.value_or(false)))
+        return r;
 
     // -- Forensics: recovery, explanations, evidence strength (visible steps; never the verdict) -------
     explainSignature(m, r, m_opt.publishedKeys.get(), evalTime);
