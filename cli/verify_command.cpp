@@ -36,11 +36,11 @@ void write(FILE *f, const QString &s)
     fwrite(b.constData(), 1, size_t(b.size()), f);
 }
 
-void writeJsonLine(FILE *f, const QJsonObject &o)
+QByteArray jsonLine(const QJsonObject &o)
 {
     QByteArray b = QJsonDocument(o).toJson(QJsonDocument::Compact);
     b.append('\n');
-    fwrite(b.constData(), 1, size_t(b.size()), f);
+    return b;
 }
 
 void addLocation(QJsonObject &o, const MessageLocation &loc)
@@ -207,6 +207,12 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
     bo.keepWalk = ro.includeWalk;
     const bool quiet = p.isSet(quietOpt);
     const bool wantSummary = p.isSet(summaryOpt);
+    // CSV rows and the summary show the verdicts, not the header table, replay check, ARC,
+    // Authentication-Results or alignment: none of those is worked out when nothing prints it.
+    if (quiet || format == QLatin1String("csv")) {
+        vo.messageAnalysis = false;
+        vo.surroundingEvidence = false;
+    }
 
     bool allPass = true;
     bool unreadable = false;
@@ -216,6 +222,23 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
     if (format == QLatin1String("csv") && !quiet)
         write(out, CsvWriter::header());
 
+    // JSON lines and CSV rows are made on the worker threads, in parallel; the delivering thread
+    // writes them in order.
+    const bool json = format == QLatin1String("json");
+    if (!quiet && (json || format == QLatin1String("csv"))) {
+        bo.render = [json, ro](BatchItem &item) {
+            if (!json) {
+                item.rendered = CsvWriter::rows(item).toUtf8();
+                return;
+            }
+            QJsonObject o =
+                item.result ? toJson(*item.result, item.summary, ro) : errorToJson(item.location.file, item.error);
+            addLocation(o, item.location);
+            if (!item.notes.isEmpty())
+                o[QStringLiteral("notes")] = QJsonArray::fromStringList(item.notes);
+            item.rendered = jsonLine(o);
+        };
+    }
     MessageSource source(p.positionalArguments());
     BatchVerifier batch(vo, bo);
     TerminalProgress progress(err);
@@ -235,15 +258,8 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
             }
             if (quiet)
                 return;
-            if (format == QLatin1String("json")) {
-                QJsonObject o =
-                    item.result ? toJson(*item.result, item.summary, ro) : errorToJson(item.location.file, item.error);
-                addLocation(o, item.location);
-                if (!item.notes.isEmpty())
-                    o[QStringLiteral("notes")] = QJsonArray::fromStringList(item.notes);
-                writeJsonLine(out, o);
-            } else if (format == QLatin1String("csv")) {
-                write(out, CsvWriter::rows(item));
+            if (json || format == QLatin1String("csv")) {
+                fwrite(item.rendered.constData(), 1, size_t(item.rendered.size()), out);
             } else {
                 if (!first)
                     write(out, QStringLiteral("\n"));

@@ -17,9 +17,13 @@ BatchVerifier::BatchVerifier(VerifierOptions verifier, BatchOptions options)
 {
     // Each (domain, selector) is resolved once per run.
     m_vopt.resolver = std::make_shared<CachingResolver>(m_vopt.resolver);
+    // Without the walk, the lean path: same results, no step bytes built only to be dropped.
+    m_vopt.lean = !m_opt.keepWalk;
 }
 
 namespace {
+
+constexpr size_t kDeliverBatch = 16;
 
 // Frees what a batch does not need: the exact bytes of every step (canonical body, header hash
 // input) stay only when the caller wants the walk.
@@ -57,7 +61,10 @@ qint64 BatchVerifier::run(MessageSource &source, const std::function<void(BatchI
             qint64 seq = 0;
             {
                 std::unique_lock lock(mutex);
-                room.wait(lock, [&] { return stop || sourceDone || nextToIssue - nextToDeliver < m_opt.window; });
+                const auto hasRoom = [&] { return stop || sourceDone || nextToIssue - nextToDeliver < m_opt.window; };
+                if (!hasRoom())
+                    ready.notify_all(); // about to wait for the deliverer: make sure it is awake
+                room.wait(lock, hasRoom);
                 if (stop || sourceDone)
                     break;
                 // Reading is serialised by the source itself; take the sequence number with it so
@@ -85,11 +92,18 @@ qint64 BatchVerifier::run(MessageSource &source, const std::function<void(BatchI
                 if (!m_opt.keepWalk)
                     dropWalkBytes(*out.result);
             }
+            if (m_opt.render)
+                m_opt.render(out);
+            bool wake = false;
             {
                 std::lock_guard lock(mutex);
                 done.emplace(seq, std::move(out));
+                // Results are handed over in small batches: waking the delivering thread for each
+                // message cost a futex wake and two context switches per message.
+                wake = done.size() >= kDeliverBatch;
             }
-            ready.notify_all();
+            if (wake)
+                ready.notify_all();
         }
         std::lock_guard lock(mutex);
         --running;

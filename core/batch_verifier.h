@@ -17,6 +17,7 @@ struct BatchItem {
     MimeSummary summary; // decoded headers (no MIME tree)
     QString error;       // non-empty: could not be analysed
     QStringList notes;
+    QByteArray rendered; // what BatchOptions::render made of it (e.g. a JSON line), if set
 };
 
 // Progress and cancellation, supplied by the caller (ImHex-style task interface).
@@ -36,6 +37,9 @@ struct BatchOptions {
     int jobs = 0;           // worker threads; 0 = one per core
     bool keepWalk = false;  // keep every step's output bytes (memory: about twice each message)
     qsizetype window = 256; // messages in flight at most (bounds memory)
+    // Runs on the worker thread once an item is verified, so that formatting output (a JSON line,
+    // CSV rows) is spread over the threads instead of done in order on the delivering one.
+    std::function<void(BatchItem &)> render;
 };
 
 // Verifies every message of a source over all cores. Results are handed to the callback on the

@@ -1,5 +1,7 @@
 #include "canonicalizer.h"
 
+#include "canonical_scan.h"
+
 #include <array>
 #include <cstring>
 
@@ -116,8 +118,19 @@ QByteArray Canonicalizer::relaxedBody(QByteArrayView b)
     bool any = false; // the current line has content
     while (in < end) {
         const char *run = in;
-        while (in < end && kClass[static_cast<unsigned char>(*in)] == 0)
-            ++in;
+        if (kClass[static_cast<unsigned char>(*in)] == 0) {
+            // Content, and single spaces between words, are copied as they are: whole stretches.
+            in = skipRelaxedCanonical(in, end);
+            while (true) {
+                while (in < end && kClass[static_cast<unsigned char>(*in)] == 0)
+                    ++in;
+                if (in + 1 < end && *in == ' ' && kClass[static_cast<unsigned char>(in[1])] == 0) {
+                    in = skipRelaxedCanonical(in + 2, end);
+                    continue;
+                }
+                break;
+            }
+        }
         if (in > run) {
             if (pendingSpace) {
                 *o++ = ' ';

@@ -1,10 +1,12 @@
 #include "message.h"
 
+#include "byte_search.h"
 #include "crypto.h"
 
 #include <QFile>
 
 #include <algorithm>
+#include <cstring>
 
 namespace dkimi {
 
@@ -36,9 +38,12 @@ Message Message::fromBytes(const QByteArray &raw, const QString &name)
     m.m_raw = raw;
 
     // Normalise bare LF to CRLF. Most files need nothing, and then data() shares raw()'s storage.
+    // (Archives in LF need it for every message: one counting pass, then one copying pass.)
+    const char *const r = raw.constData();
+    const qsizetype n = raw.size();
     qsizetype bare = 0, crlf = 0;
-    for (qsizetype i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) {
-        if (i > 0 && raw.at(i - 1) == '\r')
+    for (const char *p = r; (p = static_cast<const char *>(std::memchr(p, '\n', size_t(r + n - p)))); ++p) {
+        if (p > r && p[-1] == '\r')
             ++crlf;
         else
             ++bare;
@@ -47,19 +52,22 @@ Message Message::fromBytes(const QByteArray &raw, const QString &name)
         m.m_data = raw;
     } else {
         m.m_mixedEol = crlf > 0;
-        QByteArray d;
-        d.reserve(raw.size() + bare);
-        m.m_insertedCr.reserve(bare);
-        qsizetype from = 0;
-        for (qsizetype i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) {
-            if (i > 0 && raw.at(i - 1) == '\r')
+        QByteArray d(n + bare, Qt::Uninitialized);
+        char *o = d.data();
+        m.m_insertedCr.resize(bare);
+        qsizetype *cr = m.m_insertedCr.data();
+        const char *from = r;
+        for (const char *p = r; (p = static_cast<const char *>(std::memchr(p, '\n', size_t(r + n - p)))); ++p) {
+            if (p > r && p[-1] == '\r')
                 continue;
-            d.append(raw.constData() + from, i - from);
-            m.m_insertedCr.append(d.size());
-            d.append("\r\n", 2);
-            from = i + 1;
+            std::memcpy(o, from, size_t(p - from));
+            o += p - from;
+            *cr++ = o - d.constData();
+            *o++ = '\r';
+            *o++ = '\n';
+            from = p + 1;
         }
-        d.append(raw.constData() + from, raw.size() - from);
+        std::memcpy(o, from, size_t(r + n - from));
         m.m_data = d;
     }
     m.parse();
@@ -75,7 +83,7 @@ void Message::parse()
     // An mbox separator line ("From sender date") is not part of the message (as dkimpy and
     // Mail::DKIM also skip it). A real header would read "From:".
     if (d.startsWith("From ")) {
-        qsizetype eol = d.indexOf("\r\n");
+        qsizetype eol = findBytes(d, "\r\n");
         m_mboxFromLine = true;
         pos = eol < 0 ? n : eol + 2;
     }
@@ -90,7 +98,7 @@ void Message::parse()
         qsizetype start = pos;
         qsizetype lines = 0;
         do {
-            qsizetype eol = d.indexOf("\r\n", pos);
+            qsizetype eol = findBytes(d, "\r\n", pos);
             pos = eol < 0 ? n : eol + 2;
             ++lines;
         } while (pos < n && isWsp(d.at(pos)));
@@ -99,7 +107,7 @@ void Message::parse()
         h.offset = start;
         h.length = pos - start;
         h.lineCount = lines;
-        qsizetype lineEnd = d.indexOf("\r\n", start);
+        qsizetype lineEnd = findBytes(d, "\r\n", start);
         if (lineEnd < 0 || lineEnd > pos)
             lineEnd = pos;
         qsizetype colon = d.indexOf(':', start);
@@ -160,7 +168,7 @@ QList<int> Message::headerIndexes(QByteArrayView name) const
 bool Message::bodyHasQuotedFromLines() const
 {
     const QByteArrayView b = body();
-    for (qsizetype i = b.indexOf(">From "); i >= 0; i = b.indexOf(">From ", i + 1)) {
+    for (qsizetype i = findBytes(b, ">From "); i >= 0; i = findBytes(b, ">From ", i + 1)) {
         qsizetype start = i;
         while (start > 0 && b[start - 1] == '>')
             --start;

@@ -1,11 +1,14 @@
 #include "message_source.h"
 
+#include "byte_search.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
 
 #include <algorithm>
 #include <cstring>
+#include <string_view>
 
 namespace dkimi {
 
@@ -57,6 +60,18 @@ void expandFolder(const QString &dir, QStringList &files, QList<MessageLocation:
             kinds << MessageLocation::Container::File;
         }
     }
+}
+
+// Offset of "\nFrom " in `hay`, or -1. Looking for the 'F' (rare in text) and checking the LF
+// before it takes far fewer memchr calls than looking at every line end.
+qsizetype findSeparator(QByteArrayView hay)
+{
+    const std::string_view v(hay.data(), size_t(hay.size()));
+    for (size_t k = v.find("From ", 1); k != std::string_view::npos; k = v.find("From ", k + 1)) {
+        if (v[k - 1] == '\n')
+            return qsizetype(k - 1);
+    }
+    return -1;
 }
 
 } // namespace
@@ -131,9 +146,9 @@ struct MessageSource::MboxReader {
         qint64 scan = from;
         while (true) {
             // A separator is "\nFrom " (the LF ending the previous line).
-            const qsizetype i = buf.indexOf("\nFrom ", scan - bufStart);
+            const qsizetype i = findSeparator(QByteArrayView(buf).sliced(scan - bufStart));
             if (i >= 0)
-                return bufStart + i + 1;
+                return scan + i + 1;
             if (eof)
                 return bufEnd();
             scan = std::max(from, bufEnd() - 5);
@@ -146,8 +161,9 @@ struct MessageSource::MboxReader {
     {
         *bodyStart = -1;
         const QByteArrayView view = QByteArrayView(buf).sliced(start - bufStart, limit - start);
-        qsizetype headerEnd = view.indexOf("\n\n");
-        qsizetype crlfEnd = view.indexOf("\r\n\r\n");
+        qsizetype headerEnd = findBytes(view, "\n\n");
+        // A CRLF header end only counts before an LF one: look no further (not through the body).
+        qsizetype crlfEnd = findBytes(headerEnd < 0 ? view : view.first(headerEnd), "\r\n\r\n");
         qsizetype sepLen = 2;
         if (crlfEnd >= 0 && (headerEnd < 0 || crlfEnd < headerEnd)) {
             headerEnd = crlfEnd;

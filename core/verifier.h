@@ -26,7 +26,12 @@ struct VerifierOptions {
     qint64 clockAllowanceSeconds = 300; // t= this far in the future is still fine
     QStringList trustedAuthservIds;     // receiving servers whose Authentication-Results the user trusts
     bool surroundingEvidence = true;    // ARC, Authentication-Results, DMARC alignment
+    bool messageAnalysis = true;        // header table, replay check, evidence statements (never a verdict)
     std::shared_ptr<const PublishedKeyList> publishedKeys; // private keys made public (may be null)
+    // Lean (batches that keep no walk): the same results, but the steps keep no output bytes and
+    // few inputs, the canonical body is hashed as it is produced, and a signature that does not
+    // pass is verified again in full, for the forensic explanations that read the walk.
+    bool lean = false;
 };
 
 // Verifies every DKIM-Signature of a message on its own and records the walk of each.
@@ -38,9 +43,10 @@ public:
 
 private:
     SignatureResult verifySignature(const Message &m, int headerIndex, int sigIndex, qint64 evalTime) const;
+    SignatureResult verifySignature(const Message &m, int headerIndex, int sigIndex, qint64 evalTime, bool lean) const;
     void addSurroundingEvidence(const Message &m, MessageResult &r) const;
     void chooseMessageTime(const Message &m, MessageResult &r) const;
-    bool tryMboxUnquoting(const Message &m, const DkimSignature &sig, SignatureResult &r, Step &step) const;
+    bool tryMboxUnquoting(const Message &m, const DkimSignature &sig, SignatureResult &r, Step &step, bool lean) const;
     VerifierOptions m_opt;
 };
 

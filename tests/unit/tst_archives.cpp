@@ -1,14 +1,21 @@
 #include "batch_summary.h"
 #include "batch_verifier.h"
+#include "csv_writer.h"
 #include "message_source.h"
+#include "report_writer.h"
 #include "zone_file_resolver.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <algorithm>
+#include <atomic>
 
 using namespace dkimi;
 
@@ -27,6 +34,10 @@ private Q_SLOTS:
     void summaryTotals();
     void missingInput();
     void keyLookedUpOncePerRun();
+    void leanMatchesFullOnFixtures();
+    void leanMatchesFullOnGeneratedArchive();
+    void csvNeedsNoMessageAnalysis();
+    void renderRunsOnWorkers();
 
 private:
     QList<BatchItem> runAll(const QStringList &inputs, int jobs = 2, BatchObserver *obs = nullptr);
@@ -260,6 +271,181 @@ void TstArchives::keyLookedUpOncePerRun()
     qint64 n = BatchVerifier(vo, bo).run(src, [](BatchItem &&) {});
     QVERIFY(n >= 30);
     QCOMPARE(counting->calls.load(), 1); // every message is signed with the same key
+}
+
+namespace {
+
+// Everything a report shows (JSON without the walk), and the walk's shape: step kinds, verdicts
+// and finding codes. The lean path may leave out step inputs and output bytes, nothing else.
+QByteArray comparable(const MessageResult &r, const MimeSummary &mime)
+{
+    QJsonObject o = toJson(r, mime);
+    QJsonArray walks;
+    for (const SignatureResult &s : r.signatures) {
+        QJsonArray steps;
+        for (const Step &st : s.steps) {
+            QJsonArray codes;
+            for (const Finding &f : st.findings)
+                codes.append(f.code + QLatin1Char(' ') + f.message);
+            steps.append(QJsonArray{QString::fromLatin1(stepKindName(st.kind)), st.title,
+                                    QString::fromLatin1(verdictName(st.verdict)), codes});
+        }
+        walks.append(steps);
+    }
+    o[QStringLiteral("walk_shape")] = walks;
+    return QJsonDocument(o).toJson(QJsonDocument::Indented);
+}
+
+} // namespace
+
+void TstArchives::leanMatchesFullOnFixtures()
+{
+    VerifierOptions vo;
+    vo.resolver = m_keys;
+    vo.evaluationTime = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+    const Verifier full(vo);
+    vo.lean = true;
+    const Verifier lean(vo);
+    const QDir dir(QStringLiteral(DKIMI_TEST_DATA "/fixtures"));
+    const QStringList names = dir.entryList({QStringLiteral("*.eml")}, QDir::Files, QDir::Name);
+    QVERIFY(names.size() >= 40);
+    int passes = 0, others = 0;
+    for (const QString &n : names) {
+        auto m = Message::fromFile(dir.filePath(n));
+        QVERIFY2(m.hasValue(), qPrintable(n));
+        for (bool inMbox : {false, true}) {
+            m->setFromMboxArchive(inMbox);
+            const MessageResult a = full.verify(*m);
+            const MessageResult b = lean.verify(*m);
+            const MimeSummary mime = MimeSummary::headersOf(*m);
+            QCOMPARE(comparable(b, mime), comparable(a, mime));
+            for (const SignatureResult &s : a.signatures)
+                ++(s.result == Result::Pass ? passes : others);
+        }
+    }
+    QVERIFY(passes > 0 && others > 0); // both the lean path and its full re-run were taken
+}
+
+// A generated mboxrd (every fixture, body lines "From " quoted as mbox writers do, some bodies given
+// such lines), through the batch with and without the walk, over two threads.
+void TstArchives::leanMatchesFullOnGeneratedArchive()
+{
+    const QDir dir(QStringLiteral(DKIMI_TEST_DATA "/fixtures"));
+    QByteArray mbox;
+    int n = 0;
+    for (const QString &name : dir.entryList({QStringLiteral("*.eml")}, QDir::Files, QDir::Name)) {
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray msg = f.readAll();
+        if (n % 3 == 1) // an unsigned change: the stored body gains a quoted line (a failure to explain)
+            msg.append("From the archive\r\n");
+        mbox += "From sender@example.com Thu Jan  1 00:00:00 2026\n";
+        bool lineStart = true;
+        for (qsizetype i = 0; i < msg.size(); ++i) {
+            if (lineStart) {
+                qsizetype q = i;
+                while (q < msg.size() && msg.at(q) == '>')
+                    ++q;
+                if (msg.mid(q, 5) == "From ")
+                    mbox += '>';
+            }
+            mbox += msg.at(i);
+            lineStart = msg.at(i) == '\n';
+        }
+        if (!mbox.endsWith('\n'))
+            mbox += '\n';
+        mbox += '\n';
+        ++n;
+    }
+    // And the committed mboxrd archive, whose signed bodies have "From " lines of their own.
+    QFile rd(kDir + QStringLiteral("/mboxrd-lf.mbox"));
+    QVERIFY(rd.open(QIODevice::ReadOnly));
+    mbox += rd.readAll();
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString path = tmp.filePath(QStringLiteral("generated.mbox"));
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(mbox);
+    out.close();
+
+    auto run = [&](bool keepWalk) {
+        VerifierOptions vo;
+        vo.resolver = m_keys;
+        vo.evaluationTime = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+        BatchOptions bo;
+        bo.jobs = 2;
+        bo.keepWalk = keepWalk;
+        MessageSource src({path});
+        QList<QByteArray> items;
+        BatchVerifier(vo, bo).run(
+            src, [&](BatchItem &&i) { items.append(i.result ? comparable(*i.result, i.summary) : i.error.toUtf8()); });
+        return items;
+    };
+    const QList<QByteArray> full = run(true);
+    const QList<QByteArray> lean = run(false);
+    QVERIFY(full.size() > n);
+    QCOMPARE(lean.size(), full.size());
+    for (int i = 0; i < full.size(); ++i)
+        QCOMPARE(lean.at(i), full.at(i));
+    QVERIFY(std::any_of(full.cbegin(), full.cend(),
+                        [](const QByteArray &j) { return j.contains("\"mbox_from_unquoted\""); }));
+}
+
+// The CLI leaves out the header table, replay check and surrounding evidence for CSV and --quiet:
+// rows and summary must not change.
+void TstArchives::csvNeedsNoMessageAnalysis()
+{
+    auto run = [&](bool analysis) {
+        VerifierOptions vo;
+        vo.resolver = m_keys;
+        vo.evaluationTime = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+        vo.messageAnalysis = analysis;
+        vo.surroundingEvidence = analysis;
+        BatchOptions bo;
+        bo.jobs = 2;
+        MessageSource src({kDir, QStringLiteral(DKIMI_TEST_DATA "/fixtures")});
+        QString csv;
+        BatchSummary summary;
+        BatchVerifier(vo, bo).run(src, [&](BatchItem &&i) {
+            summary.add(i);
+            csv += CsvWriter::rows(i);
+        });
+        return csv + summary.toText();
+    };
+    const QString with = run(true);
+    QVERIFY(with.count(QLatin1Char('\n')) > 100);
+    QCOMPARE(run(false), with);
+}
+
+// BatchOptions::render formats each item on a worker thread; items still arrive in order, each with
+// what was rendered for it.
+void TstArchives::renderRunsOnWorkers()
+{
+    VerifierOptions vo;
+    vo.resolver = m_keys;
+    vo.evaluationTime = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+    BatchOptions bo;
+    bo.jobs = 3;
+    const Qt::HANDLE delivering = QThread::currentThreadId();
+    std::atomic<int> onDeliveringThread{0};
+    bo.render = [&](BatchItem &item) {
+        if (QThread::currentThreadId() == delivering)
+            ++onDeliveringThread;
+        item.rendered = QByteArray::number(item.sequence) + ' ' +
+                        (item.result ? QByteArray(resultName(item.result->result)) : QByteArray("error"));
+    };
+    MessageSource src({kDir});
+    qint64 n = 0;
+    BatchVerifier(vo, bo).run(src, [&](BatchItem &&i) {
+        QCOMPARE(i.sequence, n);
+        QVERIFY(i.rendered.startsWith(QByteArray::number(n) + ' '));
+        if (i.result)
+            QVERIFY(i.rendered.endsWith(resultName(i.result->result)));
+        ++n;
+    });
+    QVERIFY(n >= 30);
+    QCOMPARE(onDeliveringThread.load(), 0);
 }
 
 QTEST_GUILESS_MAIN(TstArchives)
