@@ -144,19 +144,19 @@ if ! skip ours; then
         OURS_VERSION=$("$CLI" --version 2>/dev/null | head -n1 | awk '{print $NF}' || true)
         for j in 1 2; do
             measure "ours_j$j" "ours --jobs $j --format csv" "$OURS_VERSION" "$OURS_CSV_COUNTS" "$N" "$BYTES" -- \
-                "$CLI" verify --offline --keys "$ZONE" --jobs "$j" --format csv "$MBOX"
+                "$CLI" verify --offline --no-key-store --keys "$ZONE" --jobs "$j" --format csv "$MBOX"
         done
         measure ours "ours (default jobs) --format csv" "$OURS_VERSION" "$OURS_CSV_COUNTS" "$N" "$BYTES" -- \
-            "$CLI" verify --offline --keys "$ZONE" --format csv "$MBOX"
+            "$CLI" verify --offline --no-key-store --keys "$ZONE" --format csv "$MBOX"
         measure ours_json "ours (default jobs) --format json" "$OURS_VERSION" \
             "$PY -c 'import sys, json, collections
 c = collections.Counter()
 for l in open(sys.argv[1]):
     for s in json.loads(l).get(\"signatures\") or [{\"result\": \"none\"}]: c[s[\"result\"]] += 1
 print(\" \".join(\"%s=%d\" % kv for kv in sorted(c.items())))' \$TMP/\$KEY.out" "$N" "$BYTES" -- \
-            "$CLI" verify --offline --keys "$ZONE" --format json "$MBOX"
+            "$CLI" verify --offline --no-key-store --keys "$ZONE" --format json "$MBOX"
         measure ours_quiet "ours (default jobs) --quiet --summary" "$OURS_VERSION" "$OURS_SUMMARY_COUNTS" "$N" "$BYTES" -- \
-            "$CLI" verify --offline --keys "$ZONE" --quiet --summary "$MBOX"
+            "$CLI" verify --offline --no-key-store --keys "$ZONE" --quiet --summary "$MBOX"
     else
         echo "ours: $CLI not found or not executable (build it, or set DKIMI_CLI); skipped" >&2
         ROWS+=("| ours | - | - | skipped: $CLI not built | | | | |")
@@ -256,7 +256,7 @@ if [[ -n ${BENCH_BIG:-} && -n $OURS_VERSION ]]; then
     ROWS=()
     measure big_sha256sum "sha256sum (whole mbox)" "" "echo -" "$BIGN" "$BIGBYTES" -- sha256sum "$BIG"
     measure ours_big "ours (default jobs) --quiet --summary" "$OURS_VERSION" "$OURS_SUMMARY_COUNTS" "$BIGN" "$BIGBYTES" -- \
-        "$CLI" verify --offline --keys "$ZONE" --quiet --summary "$BIG"
+        "$CLI" verify --offline --no-key-store --keys "$ZONE" --quiet --summary "$BIG"
     BIGROWS=("${ROWS[@]}")
     ROWS=("${SAVED[@]}")
 fi
