@@ -128,6 +128,7 @@ int main(int argc, char *argv[])
                     w.selectFile(p.value(select));
                 if (p.isSet(signature))
                     w.selectSignature(p.value(signature).toInt() - 1);
+                w.fitBanner(); // the message may have been shown before the tab took its room
                 if (p.isSet(step)) {
                     if (const auto kind = stepKindFromName(p.value(step))) {
                         auto *walk = w.walkPane();

@@ -239,6 +239,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_keys(std::make_
         arcDock->show();
         arcDock->raise();
     });
+    connect(m_banner, &VerdictBanner::dmarcActivated, this, [arDock] {
+        arDock->show();
+        arDock->raise();
+    });
 
     buildMenus();
     buildStatusBar();
@@ -345,7 +349,7 @@ void MainWindow::buildMenus()
     }
     if (auto *d = findChild<QDockWidget *>(QStringLiteral("authResultsDock"))) {
         QAction *a = d->toggleViewAction();
-        a->setText(tr("Au&thentication-Results (what servers recorded)"));
+        a->setText(tr("Au&thentication-Results and DMARC (what servers recorded)"));
         view->addAction(a);
     }
     view->addSeparator();

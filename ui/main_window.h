@@ -84,6 +84,9 @@ public:
     KeySources *keySources() const { return m_keySources; }
     QToolButton *onlineSwitch() const { return m_onlineSwitch; }
     KeysWindow *keysWindow(); // Keys › Key store… (made on first use)
+    // Grows the verdict banner so every line shows (done whenever a message is shown; again after docks
+    // change the room left, e.g. for a screenshot).
+    void fitBanner();
     // The list as shown (filtered and sorted), for export.
     QList<EvidencePtr> visibleItems() const;
 
@@ -103,7 +106,6 @@ private:
     void resetLayout();
     VerificationSettings settings() const;
     void showEvidence(const EvidencePtr &light);
-    void fitBanner();
     void relay(const FieldSelection &sel);
     void onItemsReady(const QList<EvidencePtr> &items);
     void onProgress(int done, int total);
