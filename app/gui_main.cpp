@@ -74,7 +74,8 @@ int main(int argc, char *argv[])
                                   QStringLiteral("KIND"));
     const QCommandLineOption tab(
         QStringLiteral("tab"),
-        QApplication::translate("main", "Bring this tab to the front: headers, arc, authentication-results, summary."),
+        QApplication::translate(
+            "main", "Bring this tab to the front: headers, arc, authentication-results, timeline, summary."),
         QStringLiteral("NAME"));
     const QCommandLineOption size(QStringLiteral("size"),
                                   QApplication::translate("main", "Window size for the screenshot, e.g. 1560x1200."),
@@ -114,6 +115,7 @@ int main(int argc, char *argv[])
                         {QStringLiteral("headers"), QStringLiteral("headersDock")},
                         {QStringLiteral("arc"), QStringLiteral("arcDock")},
                         {QStringLiteral("authentication-results"), QStringLiteral("authResultsDock")},
+                        {QStringLiteral("timeline"), QStringLiteral("timelineDock")},
                         {QStringLiteral("summary"), QStringLiteral("summaryDock")}};
                     if (auto *dock = w.findChild<QDockWidget *>(docks.value(p.value(tab).toLower()))) {
                         dock->show();

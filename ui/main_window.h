@@ -34,6 +34,7 @@ class KeySources;
 class KeysWindow;
 class RawPane;
 class SummaryDock;
+class TimelinePane;
 class SignaturePane;
 class VerdictBanner;
 class WalkPane;
@@ -77,6 +78,7 @@ public:
     HeadersPane *headersPane() const { return m_headers; }
     ArcPane *arcPane() const { return m_arc; }
     AuthResultsPane *authResultsPane() const { return m_authResults; }
+    TimelinePane *timelinePane() const { return m_timeline; }
     // Receiving servers whose Authentication-Results the user trusts (kept in the settings); setting
     // them verifies the list again.
     void setTrustedAuthservIds(const QStringList &ids);
@@ -153,6 +155,7 @@ private:
     HeadersPane *m_headers = nullptr;
     ArcPane *m_arc = nullptr;
     AuthResultsPane *m_authResults = nullptr;
+    TimelinePane *m_timeline = nullptr;
     QStringList m_trustedAuthserv;
     KeySources *m_keySources = nullptr;
     KeysWindow *m_keysWindow = nullptr;
