@@ -228,6 +228,15 @@ void TimelinePane::rebuild()
                             : tr("%1 · %2 contradictions").arg(times).arg(c));
 }
 
+void TimelinePane::selectEvent(int event)
+{
+    const EvidencePtr &e = evidence();
+    if (!e || e->isError() || showsEmptyState() || event < 0 || event >= e->result.timeline.events.size())
+        return;
+    m_view->setCurrentEvent(event);
+    select(selectionFor(e->result, event));
+}
+
 void TimelinePane::applySelection(const FieldSelection &sel)
 {
     // A header selected elsewhere (a click in the raw message): select its event here.

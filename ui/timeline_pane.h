@@ -32,6 +32,8 @@ public:
     // The event a selection made elsewhere points at; -1: none.
     static int eventFor(const MessageResult &r, const FieldSelection &sel);
 
+    // Selects an event (index into Timeline::events) as a click on it would.
+    void selectEvent(int event);
     void applySelection(const FieldSelection &sel) override;
 
 protected:

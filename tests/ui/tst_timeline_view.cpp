@@ -286,6 +286,10 @@ private Q_SLOTS:
         QCOMPARE(rawHighlights(w), QList<ByteRange>{r.timeline.events.at(1).timeRange}); // t=
         QTest::keyClick(view, Qt::Key_End);
         QCOMPARE(view->currentEvent(), 4);
+        // The same from code (gui_main's --timeline-event).
+        w.timelinePane()->selectEvent(2);
+        QCOMPARE(view->currentEvent(), 2);
+        QCOMPARE(rawHighlights(w), QList<ByteRange>{r.timeline.events.at(2).range}); // hop 1
         QVERIFY(!view->accessibleName().isEmpty());
     }
 
