@@ -8,6 +8,7 @@
 #include <QPainterPath>
 #include <QStandardItemModel>
 #include <QStyledItemDelegate>
+#include <QTimer>
 
 #include <QLocale>
 
@@ -113,6 +114,8 @@ QString subtitle(const TimelineEvent &e)
     switch (e.kind) {
     case TimelineEventKind::Received:
         if (e.received) {
+            if (!e.received->leadingComment.isEmpty())
+                parts << e.received->leadingComment; // qmail's "(qmail 4721 invoked from network)"
             for (const char *c : {"with", "id", "for"}) {
                 const QString v = e.received->value(c);
                 if (!v.isEmpty())
@@ -222,6 +225,11 @@ void TimelineView::setCurrentEvent(int event)
         const QModelIndex idx = m_model->index(event, 0);
         setCurrentIndex(idx);
         scrollTo(idx);
+        // Once more when pending layouts are done (the dock may just have been given its room).
+        QTimer::singleShot(0, this, [this, p = QPersistentModelIndex(idx)] {
+            if (p.isValid())
+                scrollTo(p);
+        });
     } else {
         selectionModel()->clearCurrentIndex();
         clearSelection();
@@ -618,6 +626,8 @@ void TimelineView::resizeEvent(QResizeEvent *e)
 {
     QListView::resizeEvent(e);
     doItemsLayout(); // rows are as wide as the view
+    if (currentIndex().isValid())
+        scrollTo(currentIndex()); // keep the selected event in sight when the dock changes size
 }
 
 void TimelineView::changeEvent(QEvent *e)
