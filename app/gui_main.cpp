@@ -1,5 +1,6 @@
 #include "evaluation_time_control.h"
 #include "main_window.h"
+#include "timeline_pane.h"
 #include "verifier.h"
 #include "walk_model.h"
 #include "walk_pane.h"
@@ -74,12 +75,16 @@ int main(int argc, char *argv[])
                                   QStringLiteral("KIND"));
     const QCommandLineOption tab(
         QStringLiteral("tab"),
-        QApplication::translate("main", "Bring this tab to the front: headers, arc, authentication-results, summary."),
+        QApplication::translate(
+            "main", "Bring this tab to the front: headers, arc, authentication-results, timeline, summary."),
         QStringLiteral("NAME"));
+    const QCommandLineOption event(
+        QStringLiteral("timeline-event"),
+        QApplication::translate("main", "Select event N of the Timeline (1 = the earliest)."), QStringLiteral("N"));
     const QCommandLineOption size(QStringLiteral("size"),
                                   QApplication::translate("main", "Window size for the screenshot, e.g. 1560x1200."),
                                   QStringLiteral("WxH"));
-    p.addOptions({keys, at, dateHeader, screenshot, select, signature, step, tab, size});
+    p.addOptions({keys, at, dateHeader, screenshot, select, signature, step, tab, event, size});
     p.addPositionalArgument(QStringLiteral("FILE"),
                             QApplication::translate("main", "Message files or folders to open."),
                             QStringLiteral("[FILE|FOLDER...]"));
@@ -114,6 +119,7 @@ int main(int argc, char *argv[])
                         {QStringLiteral("headers"), QStringLiteral("headersDock")},
                         {QStringLiteral("arc"), QStringLiteral("arcDock")},
                         {QStringLiteral("authentication-results"), QStringLiteral("authResultsDock")},
+                        {QStringLiteral("timeline"), QStringLiteral("timelineDock")},
                         {QStringLiteral("summary"), QStringLiteral("summaryDock")}};
                     if (auto *dock = w.findChild<QDockWidget *>(docks.value(p.value(tab).toLower()))) {
                         dock->show();
@@ -128,6 +134,9 @@ int main(int argc, char *argv[])
                     w.selectFile(p.value(select));
                 if (p.isSet(signature))
                     w.selectSignature(p.value(signature).toInt() - 1);
+                if (p.isSet(event))
+                    w.timelinePane()->selectEvent(p.value(event).toInt() - 1);
+                w.fitBanner(); // the message may have been shown before the tab took its room
                 if (p.isSet(step)) {
                     if (const auto kind = stepKindFromName(p.value(step))) {
                         auto *walk = w.walkPane();

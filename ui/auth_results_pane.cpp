@@ -1,12 +1,14 @@
 #include "auth_results_pane.h"
 
 #include "copy_support.h"
+#include "dmarc_view.h"
 #include "surrounding_words.h"
 #include "verdict_icons.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -53,7 +55,10 @@ QString remarkWords(const Finding &f)
 AuthResultsPane::AuthResultsPane(QWidget *parent) : InspectorPane(tr("Authentication-Results"), parent)
 {
     setObjectName(QStringLiteral("authResultsPane"));
-    auto *box = new QWidget(this);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("authResultsSplit"));
+    split->setChildrenCollapsible(false);
+    auto *box = new QWidget(split);
     auto *v = new QVBoxLayout(box);
     v->setContentsMargins(0, 0, 0, 0);
     v->setSpacing(0);
@@ -118,7 +123,14 @@ AuthResultsPane::AuthResultsPane(QWidget *parent) : InspectorPane(tr("Authentica
     m_stack->addWidget(m_tree);
     m_stack->addWidget(m_empty);
     v->addWidget(m_stack, 1);
-    setContent(box);
+    m_dmarc = new DmarcView(split);
+    connect(m_dmarc, &DmarcView::fieldSelected, this, [this](const FieldSelection &sel) { select(sel); });
+    split->addWidget(box);
+    split->addWidget(m_dmarc);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({900, 600});
+    setContent(split);
     updateNote();
     rebuild();
 }
@@ -185,6 +197,10 @@ void AuthResultsPane::rebuild()
     m_summary->clear();
     m_summary->hide();
     const EvidencePtr &e = evidence();
+    if (e && !e->isError() && e->message)
+        m_dmarc->setResult(&e->result, e->message.get());
+    else
+        m_dmarc->setResult(nullptr, nullptr);
     if (!e || e->isError() || !e->message || e->result.authenticationResults.isEmpty()) {
         m_empty->setText(e && !e->isError() ? tr("No Authentication-Results headers: no receiving server recorded "
                                                  "its checks in this message.")
@@ -338,6 +354,7 @@ void AuthResultsPane::applySelection(const FieldSelection &sel)
 {
     if (sel.origin == this)
         return;
+    m_dmarc->clearCurrent();
     m_silent = true;
     if (QTreeWidgetItem *it = sel.headerIndex >= 0 ? m_byHeader.value(sel.headerIndex) : nullptr) {
         m_tree->setCurrentItem(it);

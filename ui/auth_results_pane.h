@@ -6,12 +6,15 @@
 #include <QStringList>
 
 class QLabel;
+class QSplitter;
 class QStackedWidget;
 class QToolButton;
 class QTreeWidget;
 class QTreeWidgetItem;
 
 namespace dkimi::ui {
+
+class DmarcView;
 
 // What receiving servers recorded (RFC 8601 Authentication-Results, and the ARC-Authentication-Results
 // of each ARC set): one row per header, top to bottom, with the server, its place among the Received
@@ -31,6 +34,8 @@ public:
     QLabel *summary() const { return m_summary; }
     QLabel *emptyLabel() const { return m_empty; }
     QToolButton *trustButton() const { return m_trust; }
+    // The message's DMARC result in detail, beside the headers (computed now, with today's record).
+    DmarcView *dmarcView() const { return m_dmarc; }
     bool showsEmptyState() const;
 
     // The servers whose results the user trusts (shown in the note; the verifier gets them too).
@@ -59,6 +64,7 @@ private:
     QLabel *m_empty = nullptr;
     QToolButton *m_trust = nullptr;
     QStackedWidget *m_stack = nullptr;
+    DmarcView *m_dmarc = nullptr;
     QTreeWidget *m_tree = nullptr;
     QStringList m_trusted;
     QHash<const QTreeWidgetItem *, FieldSelection> m_selections;

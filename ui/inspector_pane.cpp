@@ -49,6 +49,7 @@ QString InspectorPane::title() const
 
 void InspectorPane::setTitleDetail(const QString &detail)
 {
+    m_titleDetail = detail;
     m_titleLabel->setText(detail.isEmpty() ? QStringLiteral("<b>%1</b>").arg(m_title.toHtmlEscaped())
                                            : QStringLiteral("<b>%1</b> &nbsp;<span style=\"color:%3\">%2</span>")
                                                  .arg(m_title.toHtmlEscaped(), detail.toHtmlEscaped(),

@@ -34,6 +34,7 @@ public:
 
     QString title() const;
     void setTitleDetail(const QString &detail);
+    QString titleDetail() const { return m_titleDetail; }
     bool isMaximized() const;
     void setMaximized(bool on);
 
@@ -54,6 +55,7 @@ private:
     EvidencePtr m_item;
     int m_signature = -1;
     QString m_title;
+    QString m_titleDetail;
     QLabel *m_titleLabel = nullptr;
     QHBoxLayout *m_bar = nullptr;
     QVBoxLayout *m_layout = nullptr;

@@ -17,6 +17,7 @@
 #include "raw_pane.h"
 #include "signature_pane.h"
 #include "summary_dock.h"
+#include "timeline_pane.h"
 #include "verdict_banner.h"
 #include "verdict_icons.h"
 #include "version_info.h"
@@ -160,10 +161,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_keys(std::make_
     m_headers = new HeadersPane(this); // in a dock (below), tabbed with the summary
     m_panes << m_headers;
     // The evidence around the signatures (issue 7), in docks tabbed with the headers: the ARC chain
-    // and what receiving servers recorded. A Timeline can join them as one more tab.
+    // and what receiving servers recorded, then every time in the message on one axis.
     m_arc = new ArcPane(this);
     m_authResults = new AuthResultsPane(this);
-    m_panes << m_arc << m_authResults;
+    m_timeline = new TimelinePane(this);
+    m_panes << m_arc << m_authResults << m_timeline;
     for (InspectorPane *p : std::as_const(m_panes)) {
         p->setLocator(&m_locator);
         connect(p, &InspectorPane::fieldSelected, this, &MainWindow::relay);
@@ -227,9 +229,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_keys(std::make_
     arDock->setObjectName(QStringLiteral("authResultsDock"));
     arDock->setWidget(m_authResults);
     addDockWidget(Qt::BottomDockWidgetArea, arDock);
+    auto *timelineDock = new QDockWidget(tr("Timeline"), this);
+    timelineDock->setObjectName(QStringLiteral("timelineDock"));
+    timelineDock->setWidget(m_timeline);
+    addDockWidget(Qt::BottomDockWidgetArea, timelineDock);
     tabifyDockWidget(headersDock, arcDock);
     tabifyDockWidget(arcDock, arDock);
-    tabifyDockWidget(arDock, m_summaryDock);
+    tabifyDockWidget(arDock, timelineDock);
+    tabifyDockWidget(timelineDock, m_summaryDock);
     headersDock->raise();
     resizeDocks({headersDock}, {230}, Qt::Vertical);
     m_trustedAuthserv = QSettings().value(QStringLiteral("verification/trustedAuthservIds")).toStringList();
@@ -238,6 +245,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_keys(std::make_
     connect(m_banner, &VerdictBanner::arcActivated, this, [arcDock] {
         arcDock->show();
         arcDock->raise();
+    });
+    connect(m_banner, &VerdictBanner::dmarcActivated, this, [arDock] {
+        arDock->show();
+        arDock->raise();
     });
 
     buildMenus();
@@ -345,7 +356,12 @@ void MainWindow::buildMenus()
     }
     if (auto *d = findChild<QDockWidget *>(QStringLiteral("authResultsDock"))) {
         QAction *a = d->toggleViewAction();
-        a->setText(tr("Au&thentication-Results (what servers recorded)"));
+        a->setText(tr("Au&thentication-Results and DMARC (what servers recorded)"));
+        view->addAction(a);
+    }
+    if (auto *d = findChild<QDockWidget *>(QStringLiteral("timelineDock"))) {
+        QAction *a = d->toggleViewAction();
+        a->setText(tr("Ti&meline (every time in the message)"));
         view->addAction(a);
     }
     view->addSeparator();

@@ -34,6 +34,7 @@ class KeySources;
 class KeysWindow;
 class RawPane;
 class SummaryDock;
+class TimelinePane;
 class SignaturePane;
 class VerdictBanner;
 class WalkPane;
@@ -77,6 +78,7 @@ public:
     HeadersPane *headersPane() const { return m_headers; }
     ArcPane *arcPane() const { return m_arc; }
     AuthResultsPane *authResultsPane() const { return m_authResults; }
+    TimelinePane *timelinePane() const { return m_timeline; }
     // Receiving servers whose Authentication-Results the user trusts (kept in the settings); setting
     // them verifies the list again.
     void setTrustedAuthservIds(const QStringList &ids);
@@ -84,6 +86,9 @@ public:
     KeySources *keySources() const { return m_keySources; }
     QToolButton *onlineSwitch() const { return m_onlineSwitch; }
     KeysWindow *keysWindow(); // Keys › Key store… (made on first use)
+    // Grows the verdict banner so every line shows (done whenever a message is shown; again after docks
+    // change the room left, e.g. for a screenshot).
+    void fitBanner();
     // The list as shown (filtered and sorted), for export.
     QList<EvidencePtr> visibleItems() const;
 
@@ -103,7 +108,6 @@ private:
     void resetLayout();
     VerificationSettings settings() const;
     void showEvidence(const EvidencePtr &light);
-    void fitBanner();
     void relay(const FieldSelection &sel);
     void onItemsReady(const QList<EvidencePtr> &items);
     void onProgress(int done, int total);
@@ -151,6 +155,7 @@ private:
     HeadersPane *m_headers = nullptr;
     ArcPane *m_arc = nullptr;
     AuthResultsPane *m_authResults = nullptr;
+    TimelinePane *m_timeline = nullptr;
     QStringList m_trustedAuthserv;
     KeySources *m_keySources = nullptr;
     KeysWindow *m_keysWindow = nullptr;

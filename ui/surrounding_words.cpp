@@ -2,6 +2,8 @@
 
 #include "key_resolver.h"
 
+#include <QFileInfo>
+
 namespace dkimi::ui {
 
 namespace {
@@ -271,6 +273,141 @@ QString SurroundingWords::forgeableNote()
     return tr("What servers recorded on receipt. Anyone upstream of the server that added one of these headers could "
               "have written it, so a header proves nothing by itself: only the servers you trust (your own receiving "
               "servers) count.");
+}
+
+QString SurroundingWords::dmarcResultWord(DmarcResult r)
+{
+    switch (r) {
+    case DmarcResult::Pass:
+        return tr("pass");
+    case DmarcResult::Fail:
+        return tr("fail");
+    case DmarcResult::None:
+        return tr("none");
+    case DmarcResult::TempError:
+        return tr("temporary error");
+    case DmarcResult::PermError:
+        return tr("permanent error");
+    case DmarcResult::NotChecked:
+        return tr("not checked");
+    }
+    return QString();
+}
+
+VerdictIcons::Kind SurroundingWords::dmarcIcon(const DmarcEvaluation &e)
+{
+    switch (e.result) {
+    case DmarcResult::Pass:
+        return VerdictIcons::Kind::Pass;
+    case DmarcResult::Fail:
+        return VerdictIcons::Kind::Fail;
+    case DmarcResult::TempError:
+        return VerdictIcons::Kind::Retry;
+    case DmarcResult::PermError:
+        return VerdictIcons::Kind::Unknown;
+    case DmarcResult::None:
+    case DmarcResult::NotChecked:
+        return VerdictIcons::Kind::None;
+    }
+    return VerdictIcons::Kind::None;
+}
+
+namespace {
+
+QString signatureList(const QList<int> &indexes, const QList<SignatureResult> *sigs)
+{
+    QStringList parts;
+    for (int i : indexes) {
+        const QString d =
+            sigs && i >= 0 && i < sigs->size() ? QString::fromLatin1(sigs->at(i).signature.domain) : QString();
+        parts << (d.isEmpty() ? QString::number(i + 1) : QStringLiteral("%1 (%2)").arg(i + 1).arg(d));
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+QString SurroundingWords::dmarcHeadline(const DmarcEvaluation &e)
+{
+    const QString from = QString::fromLatin1(e.fromDomain);
+    const QString mode = e.adkim == 's' ? tr("strict") : tr("relaxed");
+    QString words;
+    switch (e.result) {
+    case DmarcResult::Pass:
+        words = e.alignedSignatures.isEmpty() ? tr("through SPF, as %1 recorded it at receipt (no aligned DKIM pass)")
+                                                    .arg(QString::fromLatin1(e.spfAuthservId))
+                : e.alignedSignatures.size() == 1 ? tr("signature %1 is aligned (%2) with the From domain %3")
+                                                        .arg(signatureList(e.alignedSignatures, nullptr), mode, from)
+                                                  : tr("signatures %1 are aligned (%2) with the From domain %3")
+                                                        .arg(signatureList(e.alignedSignatures, nullptr), mode, from);
+        break;
+    case DmarcResult::Fail:
+        words = tr("no passing signature is aligned (%1) with the From domain %2").arg(mode, from);
+        if (!e.notCountedSignatures.isEmpty())
+            words += tr(" (signature %1 is aligned but not counted: valid, with a policy caveat)")
+                         .arg(signatureList(e.notCountedSignatures, nullptr));
+        break;
+    case DmarcResult::None:
+        words = tr("%1 publishes no DMARC record today").arg(from);
+        break;
+    case DmarcResult::TempError:
+        words = tr("the DMARC record of %1 could not be fetched right now").arg(from);
+        break;
+    case DmarcResult::PermError:
+        words = e.code == QLatin1String("dmarc_no_from_domain")
+                    ? tr("the From header does not hold exactly one address with a domain")
+                : e.code == QLatin1String("dmarc_multiple_records")
+                    ? tr("%1 publishes several DMARC records: no policy applies").arg(from)
+                    : tr("the DMARC record of %1 is unusable").arg(from);
+        break;
+    case DmarcResult::NotChecked:
+        words = tr("no key file holds a DMARC record for %1, and live DNS is off").arg(from);
+        break;
+    }
+    QString line = tr("DMARC: %1 — %2").arg(dmarcResultWord(e.result), words);
+    if ((e.result == DmarcResult::Pass || e.result == DmarcResult::Fail) && !e.policy.isEmpty())
+        line += tr("; policy %1=%2").arg(e.policyTag, QString::fromLatin1(e.policy));
+    return line;
+}
+
+QString SurroundingWords::dmarcSource(const KeyLookup &l)
+{
+    if (l.sourceKind == QLatin1String("zone_file"))
+        return tr("the key file %1").arg(QFileInfo(l.sourceName).fileName());
+    if (l.sourceKind == QLatin1String("dns"))
+        return l.dnssec.isEmpty() ? tr("live DNS") : tr("live DNS (DNSSEC %1)").arg(l.dnssec);
+    return l.sourceName.isEmpty() ? l.sourceKind : l.sourceName;
+}
+
+QString SurroundingWords::dmarcBasis(const DmarcEvaluation &e)
+{
+    QStringList parts;
+    if (e.discovery.status == DmarcDiscovery::Status::Found)
+        parts << tr("today's record, from %1, not necessarily the one at receipt")
+                     .arg(dmarcSource(e.discovery.provenance));
+    else if (e.result == DmarcResult::None)
+        parts << tr("there may have been a record when the message was received");
+    if (e.result == DmarcResult::Pass || e.result == DmarcResult::Fail)
+        parts << (e.spfResult == QLatin1String("not_known")
+                      ? tr("SPF cannot be re-checked, so this is computed from DKIM alone")
+                      : tr("SPF %1 as %2 recorded it (it cannot be re-checked)")
+                            .arg(e.spfResult, QString::fromLatin1(e.spfAuthservId)));
+    return parts.join(QStringLiteral("; "));
+}
+
+QString SurroundingWords::dmarcOutcomeWords(const QString &outcome)
+{
+    if (outcome == QLatin1String("found"))
+        return tr("a DMARC record is published here");
+    if (outcome == QLatin1String("no_record"))
+        return tr("no DMARC record (DNS says so)");
+    if (outcome == QLatin1String("not_looked_up"))
+        return tr("not looked up: not in the key files, and live DNS is off");
+    if (outcome == QLatin1String("temperror"))
+        return tr("the lookup failed for now");
+    if (outcome == QLatin1String("multiple_records"))
+        return tr("several DMARC records: none applies");
+    return outcome;
 }
 
 } // namespace dkimi::ui

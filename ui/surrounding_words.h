@@ -40,6 +40,17 @@ public:
     static QString matchWords(const ArDkimMatch &match, const MessageResult &r);
     // The permanent caveat of the Authentication-Results pane.
     static QString forgeableNote();
+
+    // DMARC (docs/dmarc.md), computed now with today's record.
+    static QString dmarcResultWord(DmarcResult r); // "pass", "fail", "none", "temporary error", ...
+    static VerdictIcons::Kind dmarcIcon(const DmarcEvaluation &e);
+    // "DMARC: pass — signature 1 (example.com) is aligned with From example.com; policy p=reject"
+    static QString dmarcHeadline(const DmarcEvaluation &e);
+    // "Today's record, from the key file dmarc.zone; SPF cannot be re-checked (computed from DKIM alone)"
+    static QString dmarcBasis(const DmarcEvaluation &e);
+    // Where a record came from: "the key file dmarc.zone", "DNS (DNSSEC secure)", ...
+    static QString dmarcSource(const KeyLookup &l);
+    static QString dmarcOutcomeWords(const QString &outcome); // of a DmarcQuery
 };
 
 } // namespace dkimi::ui

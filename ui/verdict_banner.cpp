@@ -26,6 +26,14 @@ QString badgeStyle(const QPalette &pal, bool caveat)
         .arg(border.name(), bg.name(QColor::HexArgb));
 }
 
+// Secondary words in rich text: halfway between text and background, readable on light and dark.
+QColor mutedColor(const QPalette &pal)
+{
+    const QColor t = pal.color(QPalette::Text), b = pal.color(QPalette::Base);
+    return QColor((t.red() * 3 + b.red() * 2) / 5, (t.green() * 3 + b.green() * 2) / 5,
+                  (t.blue() * 3 + b.blue() * 2) / 5);
+}
+
 } // namespace
 
 VerdictBanner::VerdictBanner(QWidget *parent) : QFrame(parent)
@@ -58,6 +66,25 @@ VerdictBanner::VerdictBanner(QWidget *parent) : QFrame(parent)
     m_context->installEventFilter(this);
     m_contextText->installEventFilter(this);
     outer->addWidget(m_context);
+    m_dmarc = new QWidget(this);
+    m_dmarc->setObjectName(QStringLiteral("verdictDmarc"));
+    auto *dh = new QHBoxLayout(m_dmarc);
+    dh->setContentsMargins(6, 0, 6, 0);
+    dh->setSpacing(10);
+    m_dmarcIcon = new QLabel(m_dmarc);
+    m_dmarcIcon->setFixedWidth(30);
+    m_dmarcIcon->setAlignment(Qt::AlignTop | Qt::AlignHCenter);
+    dh->addWidget(m_dmarcIcon, 0, Qt::AlignTop);
+    m_dmarcText = new QLabel(m_dmarc);
+    m_dmarcText->setObjectName(QStringLiteral("verdictDmarcText"));
+    m_dmarcText->setWordWrap(true);
+    m_dmarcText->setTextFormat(Qt::RichText);
+    m_dmarcText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    dh->addWidget(m_dmarcText, 1);
+    m_dmarc->setCursor(Qt::PointingHandCursor);
+    m_dmarc->installEventFilter(this);
+    m_dmarcText->installEventFilter(this);
+    outer->addWidget(m_dmarc);
     m_note = new QLabel(this);
     m_note->setObjectName(QStringLiteral("verdictNote"));
     m_note->setWordWrap(true);
@@ -127,6 +154,8 @@ void VerdictBanner::setEvidence(const EvidencePtr &item, int currentSignature)
     const qreal dpr = devicePixelRatioF();
     m_contextText->clear();
     m_context->hide();
+    m_dmarcText->clear();
+    m_dmarc->hide();
     if (!item) {
         Row r = addRow(VerdictIcons::pixmap(VerdictIcons::Kind::None, iconSize, dpr),
                        tr("Open a message to see whether its signature holds"),
@@ -225,6 +254,22 @@ void VerdictBanner::setEvidence(const EvidencePtr &item, int currentSignature)
         m_context->setAccessibleName(arc);
         m_context->show();
     }
+    // DMARC, computed now: the result in one line, then what it rests on (today's record, no SPF).
+    if (res.dmarc) {
+        const DmarcEvaluation &d = *res.dmarc;
+        const QString headline = SurroundingWords::dmarcHeadline(d);
+        const QString basis = SurroundingWords::dmarcBasis(d);
+        m_dmarcIcon->setPixmap(VerdictIcons::pixmap(SurroundingWords::dmarcIcon(d), 18, dpr));
+        QString dmarcHtml = headline.toHtmlEscaped();
+        if (!basis.isEmpty())
+            dmarcHtml += QStringLiteral("<br><span style=\"color:%1\">%2</span>")
+                             .arg(mutedColor(palette()).name(), (basis + QLatin1Char('.')).toHtmlEscaped());
+        m_dmarcText->setText(dmarcHtml);
+        m_dmarcText->setToolTip(tr("%1\n%2\nClick to show the DMARC details in the Authentication-Results tab.")
+                                    .arg(d.detail, d.caveats.join(QLatin1Char('\n'))));
+        m_dmarc->setAccessibleName(headline);
+        m_dmarc->show();
+    }
     m_note->setText(VerdictPresenter::whatItProves());
     updateCurrent();
 }
@@ -257,6 +302,10 @@ bool VerdictBanner::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() == QEvent::MouseButtonRelease && (watched == m_context || watched == m_contextText)) {
         Q_EMIT arcActivated();
+        return QFrame::eventFilter(watched, event);
+    }
+    if (event->type() == QEvent::MouseButtonRelease && (watched == m_dmarc || watched == m_dmarcText)) {
+        Q_EMIT dmarcActivated();
         return QFrame::eventFilter(watched, event);
     }
     if (event->type() == QEvent::MouseButtonRelease) {
@@ -302,7 +351,12 @@ int VerdictBanner::heightFor(int width) const
     }
     if (!m_context->isHidden())
         h += labelHeight(m_contextText, inner - 12 - 40) + 4;
+    if (!m_dmarc->isHidden())
+        h += labelHeight(m_dmarcText, inner - 12 - 40) + 4;
     h += labelHeight(m_note, inner) + 4;
+    // The layout's own answer counts every spacing and wrapped line; take it when it needs more.
+    if (layout()->hasHeightForWidth())
+        h = qMax(h, layout()->totalHeightForWidth(width));
     return h;
 }
 
@@ -330,6 +384,11 @@ QStringList VerdictBanner::badges(int row) const
 QString VerdictBanner::contextText() const
 {
     return m_context->isHidden() ? QString() : m_contextText->text();
+}
+
+QString VerdictBanner::dmarcText() const
+{
+    return m_dmarc->isHidden() ? QString() : m_dmarc->accessibleName();
 }
 
 QString VerdictBanner::detailText(int row) const

@@ -26,6 +26,8 @@ public:
     QString detailText(int row) const;
     // The line about the evidence around the signatures (the ARC chain); empty when there is none.
     QString contextText() const;
+    // The DMARC line (computed now, with today's record); empty when not evaluated.
+    QString dmarcText() const;
     // The height that shows every row at this width (word-wrapped labels included).
     int heightFor(int width) const;
 
@@ -33,6 +35,8 @@ Q_SIGNALS:
     void signatureActivated(int signature);
     // The ARC line was clicked: show the ARC tab.
     void arcActivated();
+    // The DMARC line was clicked: show the DMARC details (Authentication-Results tab).
+    void dmarcActivated();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -55,6 +59,9 @@ private:
     QWidget *m_context = nullptr; // icon and words: the ARC chain
     QLabel *m_contextIcon = nullptr;
     QLabel *m_contextText = nullptr;
+    QWidget *m_dmarc = nullptr; // icon and words: the DMARC result
+    QLabel *m_dmarcIcon = nullptr;
+    QLabel *m_dmarcText = nullptr;
     QList<Row> m_items;
     Row m_alarm; // two From headers (not a signature row)
     EvidencePtr m_item;
