@@ -45,6 +45,160 @@
     </message>
 </context>
 <context>
+    <name>dkimi::ui::ArcPane</name>
+    <message>
+        <source>ARC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sealed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cv=</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message signature (AMS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seal (AS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>i=: the order in which forwarders sealed the message, 1 first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d= of the ARC-Seal: the domain that sealed this hop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain validation status: what this forwarder found when the message reached it (none for the first hop, then pass)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ARC-Message-Signature: a DKIM-like signature of the message as this forwarder passed it on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ARC-Seal: a signature over the ARC headers of this hop and every earlier one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server named in this hop&apos;s ARC-Authentication-Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARC chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ARC chain of this file cannot be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No message open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARC is added by mailing lists and forwarders that change a message, so that later servers can see what the message looked like when it reached them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to show: this message carries no ARC-Seal, ARC-Message-Signature or ARC-Authentication-Results header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sets, sealed by forwarders</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ARC set i=%1 (sealed by %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>i=%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>i=%1 — broken here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not named)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d=%1 s=%2 cv=%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d=%1 s=%2 h=%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>results recorded by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(server not named)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of ARC set i=%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARC-Message-Signature i=%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check of the ARC-Message-Signature: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARC-Seal i=%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check of the ARC-Seal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARC chain checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain checks (structure, cv=, verdict)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dkimi::ui::ArchiveReader</name>
     <message>
         <source>could not be read</source>
@@ -57,6 +211,160 @@
     <message>
         <source>the archive changed: %1 bytes expected at offset %2, %3 read</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::AuthResultsPane</name>
+    <message>
+        <source>This header does not name the server that wrote it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server recorded no results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A property has no value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of this header could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication-Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusted servers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the receiving servers (authserv-ids) you trust: your own mail servers. Their recorded results count as evidence; any other server&apos;s could be forged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server / result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header / properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our check now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>authserv-id: the server that says it wrote the header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the header sits among the Received headers, counted from the bottom: hop 1 is the first server that received the message. The position is not proof of who added it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusted: a server you named (Trusted servers…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For dkim= results: the signature of this message the result speaks about, and whether our check today agrees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication-Results headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have named no trusted servers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusted servers: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Authentication-Results headers: no receiving server recorded its checks in this message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no server named)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARC-Authentication-Results i=%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARC set %1, sealed by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARC set %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You named this server as trusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a server you named: anyone upstream of it could have written this header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server evaluated nothing (none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1=%2 recorded by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A server you trust recorded a different result: the message changed after it was received, or the key changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server is not one you trust, so the recorded result is only a clue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disagrees with today&apos;s check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agrees with today&apos;s check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n headers, what servers recorded on receipt</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -145,6 +453,166 @@
     </message>
     <message>
         <source>Copy row</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::DmarcView</name>
+    <message>
+        <source>DMARC, computed today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished">Wert</translation>
+    </message>
+    <message>
+        <source>DMARC (RFC 7489): whether a signature by a domain aligned with the From address passes, and what that domain asks receivers to do otherwise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DMARC result in detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DMARC was not evaluated for this message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DMARC: no message open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">Ergebnis</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (organizational domain %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The From header DMARC checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+DMARC records change over time: this is the record now, not necessarily the one published when the message was received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (from %2=) · adkim=%3 · aspf=%4 · pct=%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signature %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DKIM side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 aligned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signature %1: aligned and valid, but its result is policy (e.g. a weak key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known: SPF cannot be re-checked after delivery (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, as %2 recorded it at receipt: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Authentication-Results header the SPF side comes from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SPF side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names, in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (other TXT records ignored: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record remarks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does not prove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the record is today&apos;s; SPF cannot be re-checked</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1156,6 +1624,42 @@
         <source>Messages and mail archives (*.eml *.mbox *.mbx *.mbs);;Messages (*.eml);;mbox archives (*.mbox *.mbx *.mbs);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>ARC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication-Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trusted receiving servers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;RC (what forwarders sealed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Au&amp;thentication-Results and DMARC (what servers recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ti&amp;meline (every time in the message)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusted receiving servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The servers whose Authentication-Results you trust, as they name themselves (authserv-id), separated by commas. Name only your own receiving servers: any other could have been written by anyone upstream.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dkimi::ui::MessageListModel</name>
@@ -1403,6 +1907,348 @@ Offline, keys come only from key files and the key store, and nothing leaves thi
     </message>
 </context>
 <context>
+    <name>dkimi::ui::SurroundingWords</name>
+    <message>
+        <source>A server that did not name itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>ARC: chain intact, sealed by %n forwarders</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ARC: a forwarder&apos;s key could not be fetched right now; try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARC: chain broken at hop %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARC: chain broken: a forwarder stated the wrong chain status (cv=)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARC: chain broken: the ARC headers are not a complete, numbered chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sealed in turn by %1. Each forwarder vouches for what it recorded when the message reached it, not that what it recorded was right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message changed after hop %1 (%2) sealed it, as mailing lists do: only the later hops vouch for it as it is now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sealed by %1. The chain could not be judged: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message changed after the last forwarder, %1, sealed it: its ARC-Message-Signature %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ARC-Seal of %1 does not verify: the ARC headers it covers were changed after sealing, or forged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 found the chain already broken when the message reached it (cv=fail); the chain ends there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ARC headers: no forwarder sealed this message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verifies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked: chain already ended (cv=fail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fails: the body changed after sealing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fails: what it covers changed after sealing, or it was forged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fails: the body and the headers changed after sealing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot check: no key at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>try again: the key could not be fetched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fails (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fails: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d= is a public suffix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d=%1 is the From domain, but that name is a public suffix: it identifies no organization.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aligned with From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DMARC alignment (strict): the signing domain %1 is the From domain. The signature speaks for the domain a reader sees.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aligned with From (relaxed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DMARC alignment (relaxed): the signing domain %1 and the From domain %2 belong to the same organization, %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signer is not the From domain %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DMARC alignment: none. This signature shows that %1 vouched for the message, not %2, the domain in the From header. Mailing lists and forwarders sign like this; so can anyone with a domain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the From domain, but a public suffix: it identifies no organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the From domain (DMARC: aligned, strict)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same organization as the From domain %1 (DMARC: aligned, relaxed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not the From domain %1 (DMARC: not aligned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no Received headers in the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by the first receiving server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added after hop %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 recorded dkim=%2 at receipt, but the signature verifies now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it fails now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the body has changed since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signed headers, or the published key, have changed since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the body and the signed headers have changed since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 recorded dkim=%2 at receipt; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>several signatures fit; not compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no signature of this message fits (removed since, or never there)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signature %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 now; not comparable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 now; agrees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 now; disagrees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What servers recorded on receipt. Anyone upstream of the server that added one of these headers could have written it, so a header proves nothing by itself: only the servers you trust (your own receiving servers) count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation type="unfinished">bestanden</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation type="unfinished">fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>temporary error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>permanent error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>strict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relaxed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>through SPF, as %1 recorded it at receipt (no aligned DKIM pass)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signature %1 is aligned (%2) with the From domain %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signatures %1 are aligned (%2) with the From domain %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no passing signature is aligned (%1) with the From domain %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (signature %1 is aligned but not counted: valid, with a policy caveat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 publishes no DMARC record today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the DMARC record of %1 could not be fetched right now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the From header does not hold exactly one address with a domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 publishes several DMARC records: no policy applies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the DMARC record of %1 is unusable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no key file holds a DMARC record for %1, and live DNS is off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DMARC: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; policy %1=%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live DNS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live DNS (DNSSEC %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today&apos;s record, from %1, not necessarily the one at receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there may have been a record when the message was received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SPF cannot be re-checked, so this is computed from DKIM alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SPF %1 as %2 recorded it (it cannot be re-checked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a DMARC record is published here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no DMARC record (DNS says so)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not looked up: not in the key files, and live DNS is off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the lookup failed for now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>several DMARC records: none applies</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dkimi::ui::TagMeanings</name>
     <message>
         <source>Signing domain: the domain that vouches for the message.</source>
@@ -1561,6 +2407,299 @@ Offline, keys come only from key files and the key store, and nothing leaves thi
     </message>
 </context>
 <context>
+    <name>dkimi::ui::TimelinePane</name>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time flows downward ↓. Not to scale: events are in order, evenly spaced, with the real gap written between them. ○ hop · □ Date · ◇ signature t= (hollow: x=) · △ ARC seal; a dashed mark has no time of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message can hold times seconds and years apart, so the axis is ordinal: each event gets a row in time order, and the gap to the event above is written beside the axis (+4 s, +2 h 13 min). Longer gaps get a little more room (logarithmically), and ⫽ on the axis marks a gap of more than a day.
+Events without a time of their own (Authentication-Results, a Received header without a readable stamp) are placed by their position among the Received headers.
+Coloured brackets beside the axis join the events of a contradiction, numbered as in the list above: amber for warnings and notes (dashed), red for errors.
+The dashed blue line is the time at which x= (expiry) and t= (timestamp) were judged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contradictions between the times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contradiction %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A hop is stamped before the hop below it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dated after the first server received it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed after it was received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature had expired when the message arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Date header is far from the signing time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed after the key had been replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A forwarder sealed it before it was signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The times of this file cannot be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;%2 &lt;b&gt;%3&lt;/b&gt;&lt;/span&gt; &lt;a href=&quot;c:%4&quot;&gt;&lt;b&gt;%5&lt;/b&gt;&lt;/a&gt; (%6): %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No times in this message: no Date header, no Received time stamp, no t= or x= in a signature, no ARC seal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One header has no time of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 headers have no time of their own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 times, in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; no contradiction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · 1 contradiction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 contradictions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dkimi::ui::TimelineView</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 received it from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 received it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a server received it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The author&apos;s program dated the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Date header, which is not a readable time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 says it signed the message (signature %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature %1 by %2 expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hop %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarder %1 sealed the message (ARC set %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A server recorded its checks (no server named)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 recorded its checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key store first saw the key of signature %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key store last saw the key of signature %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key store first saw a different key at the selector of signature %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no time stamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stamped “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>written “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no time of its own: placed by its position among the Received headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>judged now (the time of this check)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>judged at the Date header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>judged at the first Received hop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>judged at a chosen time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline: every time in the message, earliest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the up and down arrows to move from one time to the next; the selected event&apos;s header is marked in the raw message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>x= and t= %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>placed by position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 before hop %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 after hop %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read as: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No time of its own: placed by its position among the Received headers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay from the hop below: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contradiction %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No time of its own: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, part of contradiction %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, part of %1 contradictions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation time: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dkimi::ui::VerdictBanner</name>
     <message>
         <source>Open a message to see whether its signature holds</source>
@@ -1604,6 +2743,21 @@ Offline, keys come only from key files and the key store, and nothing leaves thi
     </message>
     <message>
         <source>Alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Click to show the ARC tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2
+Click to show the DMARC details in the Authentication-Results tab.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
