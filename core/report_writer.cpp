@@ -557,6 +557,9 @@ QString toText(const MessageResult &r, const MimeSummary &mime)
             }
             out += QStringLiteral("    flags: %1\n").arg(fl.join(QStringLiteral(", ")));
         }
+        if (s.dmarcAlignment)
+            out += QStringLiteral("    DMARC alignment: %1 — %2\n")
+                       .arg(QString::fromLatin1(alignmentName(s.dmarcAlignment->alignment)), s.dmarcAlignment->detail);
         for (const Explanation &e : s.explanations)
             out += QStringLiteral("    explanation (%1): %2\n").arg(e.code, e.detail);
         if (!s.recoveredHash.isEmpty() && s.recoveredHash != s.headerHash)

@@ -305,11 +305,23 @@ void TstCli::surroundingEvidence()
     if (want.value(QStringLiteral("chain")).toString() == QLatin1String("pass"))
         QCOMPARE(arc.value(QStringLiteral("instances")).toInt(),
                  int(want.value(QStringLiteral("hops")).toArray().size()));
+    QStringList alignments;
     for (const QJsonValue &s : o.value(QStringLiteral("signatures")).toArray()) {
         const QString a = s.toObject().value(QStringLiteral("dmarc_alignment")).toString();
         QVERIFY2(a == QLatin1String("strict") || a == QLatin1String("relaxed") || a == QLatin1String("none"),
                  qPrintable(a));
+        alignments << a;
     }
+    // The text report says the same, one line per signature, in signature order.
+    const Run text = cli({QStringLiteral("verify"), QStringLiteral("--keys"), kData + QStringLiteral("/arc/keys.zone"),
+                          kData + QStringLiteral("/arc/") + file});
+    QStringList said;
+    for (const QByteArray &l : text.out.split('\n')) {
+        const QByteArray t = l.trimmed();
+        if (t.startsWith("DMARC alignment: "))
+            said << QString::fromUtf8(t.mid(17).split(' ').first());
+    }
+    QCOMPARE(said, alignments);
 }
 
 // The message's DMARC result: the record from the key file (with its provenance), DKIM alignment,
