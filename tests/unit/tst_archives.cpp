@@ -280,6 +280,20 @@ namespace {
 QByteArray comparable(const MessageResult &r, const MimeSummary &mime)
 {
     QJsonObject o = toJson(r, mime);
+    // When the DMARC record was read is the clock at the lookup: two runs a second apart differ there.
+    QJsonObject dmarc = o.value(QStringLiteral("dmarc")).toObject();
+    QJsonObject provenance = dmarc.value(QStringLiteral("provenance")).toObject();
+    provenance.remove(QStringLiteral("fetched_at"));
+    dmarc[QStringLiteral("provenance")] = provenance;
+    QJsonArray lookups;
+    for (const QJsonValue &l : dmarc.value(QStringLiteral("lookups")).toArray()) {
+        QJsonObject lo = l.toObject();
+        lo.remove(QStringLiteral("fetched_at"));
+        lookups.append(lo);
+    }
+    dmarc[QStringLiteral("lookups")] = lookups;
+    if (o.contains(QStringLiteral("dmarc")))
+        o[QStringLiteral("dmarc")] = dmarc;
     QJsonArray walks;
     for (const SignatureResult &s : r.signatures) {
         QJsonArray steps;
