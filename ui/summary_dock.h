@@ -20,16 +20,20 @@ public:
 
     SummaryView *view() const { return m_view; }
     const BatchSummary &summary() const { return m_summary; }
-    // Recomputes now (normally throttled).
+    // Brings the totals up to date now (normally throttled): rows appended since the last time are
+    // added; any other change (a row re-verified, removed, the list reset) recounts the whole list.
     void refresh();
 
 private:
     void schedule();
+    void scheduleRecount();
 
     MessageListModel *m_model;
     SummaryView *m_view;
     QTimer *m_timer;
     BatchSummary m_summary;
+    int m_counted = 0;     // model rows already in m_summary (rows are only ever appended)
+    bool m_recount = true; // something other than an append happened: count everything again
 };
 
 } // namespace dkimi::ui

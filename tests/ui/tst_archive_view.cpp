@@ -189,6 +189,35 @@ private Q_SLOTS:
         QVERIFY(!dock->isVisible());
     }
 
+    // The dock counts appended rows on their own; a re-check (rows replaced in place) recounts, so the
+    // totals always equal a count over the whole list.
+    void summaryDockCountsAppendsAndRecountsChanges()
+    {
+        MainWindow &w =
+            open({Archives + QStringLiteral("/mboxrd-lf.mbox"), Archives + QStringLiteral("/mboxo-lf.mbox")});
+        SummaryDock *dock = w.summaryDock();
+        auto countAll = [&] {
+            BatchSummary s;
+            for (const EvidencePtr &e : w.listModel()->items())
+                s.add(ArchiveReader::toBatchItem(*e));
+            return s;
+        };
+        dock->refresh();
+        QCOMPARE(dock->summary().messages(), countAll().messages());
+        QCOMPARE(dock->summary().count(Result::Pass), countAll().count(Result::Pass));
+        QCOMPARE(dock->summary().byReason(), countAll().byReason());
+
+        // Judged at the Date header, a signature that had expired by now passes: every row is replaced.
+        QSignalSpy done(&w, &MainWindow::loadingFinished);
+        w.evaluationControl()->setChoice(EvaluationChoice::DateHeader);
+        QVERIFY(done.wait(10000));
+        dock->refresh();
+        QCOMPARE(dock->summary().messages(), 10); // not 20: the re-checked rows were not added again
+        QCOMPARE(dock->summary().count(Result::Pass), countAll().count(Result::Pass));
+        QCOMPARE(dock->summary().byReason(), countAll().byReason());
+        QCOMPARE(dock->summary().byDomain().keys(), countAll().byDomain().keys());
+    }
+
     void stopLeavesConsistentPartialList()
     {
         QTemporaryDir dir;
