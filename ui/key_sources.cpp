@@ -46,8 +46,23 @@ bool KeySources::setOnline(bool on, QWidget *parent)
     if (on == m_online)
         return m_online;
     m_online = on;
+    if (m_online)
+        setUpDns(); // now, so that the window can say at once when DNS cannot be used
     Q_EMIT changed();
     return m_online;
+}
+
+void KeySources::setUpDns()
+{
+    if (m_dns)
+        return;
+    auto d = DnsKeyResolver::create(m_dnsConfig);
+    if (d) {
+        m_dns = *d;
+        m_dnsError.clear();
+    } else {
+        m_dnsError = d.error().toString();
+    }
 }
 
 QList<std::shared_ptr<const KeyResolver>> KeySources::resolvers()
@@ -57,11 +72,7 @@ QList<std::shared_ptr<const KeyResolver>> KeySources::resolvers()
     if (m_store)
         out << std::make_shared<KeyStoreResolver>(m_store);
     if (m_online) {
-        if (!m_dns) {
-            auto d = DnsKeyResolver::create(m_dnsConfig);
-            if (d)
-                m_dns = *d;
-        }
+        setUpDns();
         if (m_dns)
             out << m_dns;
     }
@@ -75,8 +86,11 @@ QString KeySources::describe() const
         parts << tr("key store %1").arg(m_store->path());
     else if (!m_storeError.isEmpty())
         parts << tr("key store unusable: %1").arg(m_storeError);
-    parts << (m_online ? tr("live DNS (%1)").arg(m_dns ? m_dns->resolverName() : tr("system resolver"))
-                       : tr("offline: no DNS lookups"));
+    if (m_online && !m_dnsError.isEmpty())
+        parts << tr("live DNS unusable: %1").arg(m_dnsError);
+    else
+        parts << (m_online ? tr("live DNS (%1)").arg(m_dns ? m_dns->resolverName() : tr("system resolver"))
+                           : tr("offline: no DNS lookups"));
     return parts.join(QStringLiteral(" · "));
 }
 

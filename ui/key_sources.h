@@ -32,7 +32,10 @@ public:
     {
         m_dnsConfig = config;
         m_dns.reset();
+        m_dnsError.clear();
     }
+    // Why live DNS cannot be used although the user went online (empty: it can, or offline).
+    QString dnsError() const { return m_online ? m_dnsError : QString(); }
 
     // Resolvers to add after the loaded key files: the store, then DNS when online.
     QList<std::shared_ptr<const KeyResolver>> resolvers();
@@ -49,6 +52,8 @@ private:
     bool m_online = false;
     DnsResolverConfig m_dnsConfig;
     std::shared_ptr<DnsKeyResolver> m_dns;
+    QString m_dnsError;
+    void setUpDns();
 };
 
 } // namespace dkimi::ui

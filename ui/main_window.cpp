@@ -488,11 +488,21 @@ KeysWindow *MainWindow::keysWindow()
 void MainWindow::updateOnline()
 {
     const bool online = m_keySources->isOnline();
-    m_offlineLabel->setText(online ? tr("● Online") : tr("○ Offline"));
-    m_offlineLabel->setToolTip(online ? tr("Online: keys missing from key files and the key store are looked up in "
-                                           "DNS. Each lookup is visible to the domain's DNS operator.")
-                                      : tr("Offline: no live DNS lookups. Keys come only from loaded key files and "
-                                           "the key store, and each verdict says which."));
+    const QString dnsError = m_keySources->dnsError();
+    m_offlineLabel->setText(!dnsError.isEmpty() ? tr("⚠ Online, but DNS cannot be used")
+                            : online            ? tr("● Online")
+                                                : tr("○ Offline"));
+    m_offlineLabel->setToolTip(
+        !dnsError.isEmpty()
+            ? tr("Live DNS could not be set up: %1. Keys come only from loaded key files and the key store; "
+                 "a key found nowhere else is reported as not found.")
+                  .arg(dnsError)
+        : online ? tr("Online: keys missing from key files and the key store are looked up in "
+                      "DNS. Each lookup is visible to the domain's DNS operator.")
+                 : tr("Offline: no live DNS lookups. Keys come only from loaded key files and "
+                      "the key store, and each verdict says which."));
+    if (!dnsError.isEmpty())
+        statusBar()->showMessage(tr("Live DNS could not be set up: %1").arg(dnsError), 15000);
     const QSignalBlocker block(m_onlineSwitch);
     m_onlineSwitch->setChecked(online);
     m_onlineSwitch->setText(online ? tr("Go offline") : tr("Go online"));

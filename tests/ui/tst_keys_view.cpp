@@ -240,6 +240,33 @@ private Q_SLOTS:
         QVERIFY(w.keySources()->isOnline());
         QTest::mouseClick(sw, Qt::LeftButton);
     }
+
+    // When live DNS cannot be set up, going online says so at once instead of leaving DNS out quietly.
+    void dnsThatCannotBeSetUpIsSaid()
+    {
+        MainWindow &w = window();
+        DnsResolverConfig bad;
+        bad.server = QStringLiteral("not-an-address");
+        w.keySources()->setDnsConfig(bad);
+        QSettings().setValue(QStringLiteral("dns/consent"), QStringLiteral("allowed"));
+        QTest::mouseClick(w.onlineSwitch(), Qt::LeftButton);
+        QVERIFY(w.keySources()->isOnline());
+        QVERIFY(w.keySources()->dnsError().contains(QStringLiteral("not-an-address")));
+        QVERIFY2(w.offlineLabel()->text().contains(QStringLiteral("DNS cannot be used")),
+                 qPrintable(w.offlineLabel()->text()));
+        QVERIFY(w.offlineLabel()->toolTip().contains(QStringLiteral("is not a DNS server address")));
+        QVERIFY(w.onlineSwitch()->toolTip().contains(QStringLiteral("live DNS unusable")));
+        QCOMPARE(w.keySources()->resolvers().size(), 1); // the store only
+
+        // A usable server afterwards: the warning goes.
+        DnsResolverConfig nowhere;
+        nowhere.server = QStringLiteral("127.0.0.1:9");
+        w.keySources()->setDnsConfig(nowhere);
+        QCOMPARE(w.keySources()->resolvers().size(), 2);
+        QTest::mouseClick(w.onlineSwitch(), Qt::LeftButton); // offline
+        QVERIFY(w.offlineLabel()->text().contains(QStringLiteral("Offline")));
+        QVERIFY(w.keySources()->dnsError().isEmpty());
+    }
 };
 
 QTEST_MAIN(TestKeysView)
