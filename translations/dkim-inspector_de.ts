@@ -1128,6 +1128,10 @@ DMARC records change over time: this is the record now, not necessarily the one 
         <source>offline: no DNS lookups</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>live DNS unusable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dkimi::ui::KeyStoreModel</name>
@@ -1658,6 +1662,18 @@ DMARC records change over time: this is the record now, not necessarily the one 
     </message>
     <message>
         <source>The servers whose Authentication-Results you trust, as they name themselves (authserv-id), separated by commas. Name only your own receiving servers: any other could have been written by anyone upstream.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Online, but DNS cannot be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live DNS could not be set up: %1. Keys come only from loaded key files and the key store; a key found nowhere else is reported as not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live DNS could not be set up: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
