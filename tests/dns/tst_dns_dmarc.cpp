@@ -167,7 +167,9 @@ void TstDnsDmarc::messages()
     QCOMPARE(prov.value(QStringLiteral("source")).toString(), QStringLiteral("dns"));
     QCOMPARE(prov.value(QStringLiteral("dnssec")).toString(), dnssec);
     QCOMPARE(prov.value(QStringLiteral("rcode")).toString(), QStringLiteral("NOERROR"));
-    QCOMPARE(prov.value(QStringLiteral("ttl")).toInt(), 600);
+    // The zone says 600 s; unbound counts a cached answer's TTL down, and the rows ask the same names.
+    const int ttl = prov.value(QStringLiteral("ttl")).toInt();
+    QVERIFY2(ttl > 540 && ttl <= 600, qPrintable(QString::number(ttl)));
     QVERIFY(r.dmarc->caveats.join(QLatin1Char(' ')).contains(QLatin1String("DNS served")));
     QVERIFY(r.dmarc->caveats.join(QLatin1Char(' ')).contains(QLatin1String("DNSSEC secure")));
 }
