@@ -2,6 +2,7 @@
 
 #include "key_import.h"
 #include "key_source_options.h"
+#include "report_writer.h"
 #include "verifier.h"
 
 #include <QCommandLineParser>
@@ -47,34 +48,6 @@ QString line(const StoredKey &k)
              k.keyType.isEmpty() ? QStringLiteral("no-key") : QStringLiteral("%1-%2").arg(k.keyType).arg(k.keyBits),
              k.source, when(k.firstSeen), when(k.lastSeen),
              k.fingerprint.isEmpty() ? QStringLiteral("-") : QString::fromLatin1(k.fingerprint.left(16)), k.note);
-}
-
-QJsonObject lookupJson(const KeyLookup &l)
-{
-    QJsonArray records, cnames;
-    for (const auto &r : l.records) {
-        QJsonArray strings;
-        for (const QByteArray &s : r)
-            strings.append(QString::fromLatin1(s));
-        records.append(strings);
-    }
-    for (const QByteArray &c : l.cnameChain)
-        cnames.append(QString::fromLatin1(c));
-    const char *status = l.status == KeyLookup::Status::Found      ? "found"
-                         : l.status == KeyLookup::Status::NotFound ? "not_found"
-                                                                   : "temperror";
-    return QJsonObject{{QStringLiteral("query"), QString::fromLatin1(l.queryName)},
-                       {QStringLiteral("status"), QLatin1String(status)},
-                       {QStringLiteral("rcode"), l.rcode},
-                       {QStringLiteral("resolver"), l.resolver},
-                       {QStringLiteral("dnssec"), l.dnssec},
-                       {QStringLiteral("dnssec_detail"), l.dnssecDetail},
-                       {QStringLiteral("ttl"), double(l.ttl)},
-                       {QStringLiteral("elapsed_ms"), double(l.elapsedMs)},
-                       {QStringLiteral("fetched_at"), formatTime(l.fetchedAt)},
-                       {QStringLiteral("cname_chain"), cnames},
-                       {QStringLiteral("records"), records},
-                       {QStringLiteral("detail"), l.detail}};
 }
 
 } // namespace
@@ -157,7 +130,7 @@ int KeysCommand::execute(const QStringList &args, FILE *out, FILE *err)
                 remember.keyUsed(l, KeyLookup::joined(r));
         }
         if (json) {
-            QByteArray b = QJsonDocument(lookupJson(l)).toJson(QJsonDocument::Compact);
+            QByteArray b = QJsonDocument(lookupProvenanceJson(l)).toJson(QJsonDocument::Compact);
             b.append('\n');
             fwrite(b.constData(), 1, size_t(b.size()), out);
         } else {
