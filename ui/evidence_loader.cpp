@@ -53,11 +53,6 @@ QStringList EvidenceLoader::messageFiles(const QString &folder)
     return files;
 }
 
-QDateTime EvidenceLoader::firstReceived(const Message &m)
-{
-    return firstReceivedTime(m);
-}
-
 VerifierOptions EvidenceLoader::options(const VerificationSettings &s)
 {
     VerifierOptions o;
@@ -186,15 +181,59 @@ void EvidenceLoader::reverify(const QList<EvidencePtr> &items, const Verificatio
 
 void EvidenceLoader::startArchive(const QStringList &paths, const VerificationSettings &settings)
 {
+    runInBackground([paths, settings](const std::atomic_bool &cancel, const Post &post) {
+        ArchiveReader::run(paths, settings, cancel, post);
+    });
+}
+
+void EvidenceLoader::start(std::function<QStringList()> discover, std::function<EvidencePtr(const QString &, int)> make,
+                           int stripAbove)
+{
+    runInBackground([discover = std::move(discover), make = std::move(make), stripAbove](const std::atomic_bool &cancel,
+                                                                                         const Post &post) {
+        const QStringList files = discover();
+        const int total = int(files.size());
+        post({}, 0, total);
+        QList<EvidencePtr> batch;
+        QElapsedTimer timer;
+        timer.start();
+        int done = 0;
+        // Files are verified on every core, a small slice at a time so that results still come
+        // in file order, the first ones show at once and Stop is honoured within a slice.
+        QThreadPool pool;
+        pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
+        const int slice = 4 * pool.maxThreadCount();
+        auto one = [&](int i) {
+            EvidencePtr item = make(files.at(i), i);
+            return total > stripAbove ? strip(item) : item;
+        };
+        while (done < total && !cancel.load()) {
+            QList<int> indexes(std::min(done == 0 ? pool.maxThreadCount() : slice, total - done));
+            std::iota(indexes.begin(), indexes.end(), done);
+            batch += QtConcurrent::blockingMapped<QList<EvidencePtr>>(&pool, indexes, one);
+            done += int(indexes.size());
+            if (done <= slice || batch.size() >= 64 || timer.elapsed() > 120) {
+                post(std::exchange(batch, {}), done, total);
+                timer.restart();
+            }
+        }
+        post(std::exchange(batch, {}), done, total);
+    });
+}
+
+void EvidenceLoader::runInBackground(std::function<void(const std::atomic_bool &, const Post &)> work)
+{
     stop();
     waitForFinished();
     auto cancel = std::make_shared<std::atomic_bool>(false);
     m_cancel = cancel;
     const quint64 gen = ++m_generation;
     m_busy = true;
-    // As start(): copies and the cancel flag only; results come back as queued calls on this object.
-    m_future = QtConcurrent::run([this, gen, cancel, paths, settings] {
-        ArchiveReader::run(paths, settings, *cancel, [this, gen](QList<EvidencePtr> batch, int done, int all) {
+    // The worker only touches copies and the cancel flag; it reports through queued calls on this
+    // object, which the destructor keeps alive until the worker has finished. Results of an older
+    // run (another generation) are dropped.
+    m_future = QtConcurrent::run([this, gen, cancel, work = std::move(work)] {
+        work(*cancel, [this, gen](QList<EvidencePtr> batch, int done, int all) {
             QMetaObject::invokeMethod(
                 this,
                 [this, gen, batch = std::move(batch), done, all] {
@@ -217,71 +256,6 @@ void EvidenceLoader::startArchive(const QStringList &paths, const VerificationSe
             },
             Qt::QueuedConnection);
     });
-}
-
-void EvidenceLoader::start(std::function<QStringList()> discover, std::function<EvidencePtr(const QString &, int)> make,
-                           int stripAbove)
-{
-    stop();
-    waitForFinished();
-    auto cancel = std::make_shared<std::atomic_bool>(false);
-    m_cancel = cancel;
-    const quint64 gen = ++m_generation;
-    m_busy = true;
-    // The worker only touches copies and the cancel flag; it reports through queued calls on this
-    // object, which the destructor keeps alive until the worker has finished.
-    m_future =
-        QtConcurrent::run([this, gen, cancel, stripAbove, discover = std::move(discover), make = std::move(make)] {
-            const QStringList files = discover();
-            const int total = int(files.size());
-            auto post = [this, gen](QList<EvidencePtr> batch, int done, int all) {
-                QMetaObject::invokeMethod(
-                    this,
-                    [this, gen, batch = std::move(batch), done, all] {
-                        if (gen != m_generation)
-                            return;
-                        if (!batch.isEmpty())
-                            Q_EMIT itemsReady(batch);
-                        Q_EMIT progress(done, all);
-                    },
-                    Qt::QueuedConnection);
-            };
-            post({}, 0, total);
-            QList<EvidencePtr> batch;
-            QElapsedTimer timer;
-            timer.start();
-            int done = 0;
-            // Files are verified on every core, a small slice at a time so that results still come
-            // in file order, the first ones show at once and Stop is honoured within a slice.
-            QThreadPool pool;
-            pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
-            const int slice = 4 * pool.maxThreadCount();
-            auto one = [&](int i) {
-                EvidencePtr item = make(files.at(i), i);
-                return total > stripAbove ? strip(item) : item;
-            };
-            while (done < total && !cancel->load()) {
-                QList<int> indexes(std::min(done == 0 ? pool.maxThreadCount() : slice, total - done));
-                std::iota(indexes.begin(), indexes.end(), done);
-                batch += QtConcurrent::blockingMapped<QList<EvidencePtr>>(&pool, indexes, one);
-                done += int(indexes.size());
-                if (done <= slice || batch.size() >= 64 || timer.elapsed() > 120) {
-                    post(std::exchange(batch, {}), done, total);
-                    timer.restart();
-                }
-            }
-            post(std::exchange(batch, {}), done, total);
-            const bool stopped = cancel->load();
-            QMetaObject::invokeMethod(
-                this,
-                [this, gen, stopped] {
-                    if (gen != m_generation)
-                        return;
-                    m_busy = false;
-                    Q_EMIT finished(stopped);
-                },
-                Qt::QueuedConnection);
-        });
 }
 
 } // namespace dkimi::ui

@@ -42,8 +42,6 @@ public:
     static EvidencePtr strip(const EvidencePtr &item);
     // Drops the walk from a stripped item: only the panes show it, and they verify the message again.
     static void compact(EvidenceItem &item);
-    // The date of the bottom-most Received header (the first hop), invalid when there is none.
-    static QDateTime firstReceived(const Message &m);
     // The verifier options for these settings (Date and first Received are read per message).
     static VerifierOptions options(const VerificationSettings &settings);
 
@@ -54,6 +52,10 @@ Q_SIGNALS:
 
 private:
     void startArchive(const QStringList &paths, const VerificationSettings &settings);
+    using Post = std::function<void(QList<EvidencePtr>, int, int)>; // a batch, messages done, messages in all
+    // Runs `work` on a worker thread (after stopping the current run) with a cancel flag and a way to
+    // post batches and progress; its batches, progress and the end reach this object as signals.
+    void runInBackground(std::function<void(const std::atomic_bool &, const Post &)> work);
     void start(std::function<QStringList()> discover, std::function<EvidencePtr(const QString &, int)> make,
                int stripAbove);
 

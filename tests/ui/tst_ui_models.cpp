@@ -4,6 +4,7 @@
 #include "message_filter_proxy.h"
 #include "message_list_model.h"
 #include "tag_table_model.h"
+#include "timeline.h"
 #include "walk_model.h"
 #include "zone_file_resolver.h"
 
@@ -208,8 +209,8 @@ private Q_SLOTS:
             Message::fromBytes("Received: from b.example by c.example; Tue, 12 Mar 2024 10:00:00 +0100\r\n"
                                "Received: from a.example by b.example;\r\n\tTue, 12 Mar 2024 09:41:05 +0000 (UTC)\r\n"
                                "From: a@example.com\r\n\r\nbody\r\n");
-        QCOMPARE(EvidenceLoader::firstReceived(m), QDateTime(QDate(2024, 3, 12), QTime(9, 41, 5), Qt::UTC));
-        QVERIFY(!EvidenceLoader::firstReceived(Message::fromBytes("From: a@example.com\r\n\r\nx\r\n")).isValid());
+        QCOMPARE(firstReceivedTime(m), QDateTime(QDate(2024, 3, 12), QTime(9, 41, 5), Qt::UTC));
+        QVERIFY(!firstReceivedTime(Message::fromBytes("From: a@example.com\r\n\r\nx\r\n")).isValid());
         // Judged at the first hop; without a Received header, now.
         VerificationSettings s = m_settings;
         s.choice = EvaluationChoice::FirstReceived;
