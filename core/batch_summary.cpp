@@ -8,13 +8,18 @@ namespace dkimi {
 
 void BatchSummary::add(const BatchItem &item)
 {
+    add(item.result ? &*item.result : nullptr, item.summary);
+}
+
+void BatchSummary::add(const MessageResult *result, const MimeSummary &summary)
+{
     ++m_messages;
-    if (!item.result) {
+    if (!result) {
         ++m_unreadable;
         ++m_byReason[QStringLiteral("unreadable")];
         return;
     }
-    const MessageResult &r = *item.result;
+    const MessageResult &r = *result;
     ++m_byResult[int(r.result)];
     const bool pass = r.result == Result::Pass;
     // The reason of the signature that gave the message its result.
@@ -44,7 +49,7 @@ void BatchSummary::add(const BatchItem &item)
                 domainPass || (s.result == Result::Pass && QString::fromLatin1(s.signature.domain).toLower() == d);
         c.pass += domainPass ? 1 : 0;
     }
-    const QDateTime date = item.summary.date;
+    const QDateTime date = summary.date;
     Count &y = m_byYear[date.isValid() ? date.date().year() : 0];
     ++y.messages;
     y.pass += pass ? 1 : 0;

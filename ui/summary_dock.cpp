@@ -51,8 +51,10 @@ void SummaryDock::refresh()
         m_counted = 0;
         m_recount = false;
     }
-    for (; m_counted < items.size(); ++m_counted)
-        m_summary.add(ArchiveReader::toBatchItem(*items.at(m_counted)));
+    for (; m_counted < items.size(); ++m_counted) {
+        const EvidenceItem &e = *items.at(m_counted);
+        m_summary.add(e.isError() ? nullptr : &e.result, e.mime); // as ArchiveReader::toBatchItem, without a copy
+    }
     m_view->setSummary(m_summary);
 }
 
