@@ -17,6 +17,8 @@
 // _dmarc.example.org; _dmarc.servfail.example gives SERVFAIL.
 // A second loopback UDP port is bound but never read: a server that never answers (timeouts).
 
+#include "dns_key_resolver.h"
+
 #include <QByteArray>
 #include <QDir>
 #include <QFile>
@@ -187,6 +189,15 @@ public:
     QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
     QString silentAddress() const { return QStringLiteral("127.0.0.1:%1").arg(m_silentPort); }
     QString trustAnchorFile() const { return m_dir.path() + QStringLiteral("/anchors.ds"); }
+    // A resolver set-up that asks this server and trusts only its zones' anchors.
+    dkimi::DnsResolverConfig resolverConfig(int timeoutMs = 3000) const
+    {
+        dkimi::DnsResolverConfig c;
+        c.server = address();
+        c.trustAnchorFile = trustAnchorFile();
+        c.timeoutMs = timeoutMs;
+        return c;
+    }
     QString dir() const { return m_dir.path(); }
     QByteArray log() { return m_log + (m_proc ? m_proc->readAll() : QByteArray()); }
 

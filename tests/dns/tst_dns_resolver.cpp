@@ -31,11 +31,7 @@ void TstDnsResolver::initTestCase()
     const QString err = m_server.start(QStringLiteral(DKIMI_TEST_DATA "/fixtures/keys.zone"));
     if (!err.isEmpty())
         QFAIL(qPrintable(err));
-    DnsResolverConfig c;
-    c.server = m_server.address();
-    c.trustAnchorFile = m_server.trustAnchorFile();
-    c.timeoutMs = 3000;
-    auto r = DnsKeyResolver::create(c);
+    auto r = DnsKeyResolver::create(m_server.resolverConfig());
     QVERIFY2(r, qPrintable(r ? QString() : r.error().toString()));
     m_dns = *r;
     QVERIFY(m_dns->validates());
