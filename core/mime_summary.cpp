@@ -96,6 +96,8 @@ MimeSummary MimeSummary::of(const Message &m)
     // MIME structure from the stored bytes; GMime never re-serialises what gets hashed.
     const qsizetype start = m.hasMboxFromLine() && !m.headers().isEmpty() ? m.headers().first().offset : 0;
     const QByteArrayView data = QByteArrayView(m.data()).sliced(start);
+    if (data.isEmpty())
+        return s; // nothing to parse (GMime refuses an empty buffer with a critical warning)
     GMimeStream *stream = g_mime_stream_mem_new_with_buffer(data.data(), size_t(data.size()));
     GMimeParser *parser = g_mime_parser_new_with_stream(stream);
     g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
