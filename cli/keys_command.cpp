@@ -130,7 +130,7 @@ int KeysCommand::execute(const QStringList &args, FILE *out, FILE *err)
                 remember.keyUsed(l, KeyLookup::joined(r));
         }
         if (json) {
-            QByteArray b = QJsonDocument(lookupProvenanceJson(l)).toJson(QJsonDocument::Compact);
+            QByteArray b = lookupProvenanceJson(l).toBytes();
             b.append('\n');
             fwrite(b.constData(), 1, size_t(b.size()), out);
         } else {

@@ -10,8 +10,6 @@
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLocale>
 #include <QThread>
 
@@ -36,14 +34,14 @@ void write(FILE *f, const QString &s)
     fwrite(b.constData(), 1, size_t(b.size()), f);
 }
 
-QByteArray jsonLine(const QJsonObject &o)
+QByteArray jsonLine(const json::Object &o)
 {
-    QByteArray b = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    QByteArray b = o.toBytes();
     b.append('\n');
     return b;
 }
 
-void addLocation(QJsonObject &o, const MessageLocation &loc)
+void addLocation(json::Object &o, const MessageLocation &loc)
 {
     o[QStringLiteral("file")] = loc.file;
     if (loc.container == MessageLocation::Container::Mbox) {
@@ -231,11 +229,11 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
                 item.rendered = CsvWriter::rows(item).toUtf8();
                 return;
             }
-            QJsonObject o =
+            json::Object o =
                 item.result ? toJson(*item.result, item.summary, ro) : errorToJson(item.location.file, item.error);
             addLocation(o, item.location);
             if (!item.notes.isEmpty())
-                o[QStringLiteral("notes")] = QJsonArray::fromStringList(item.notes);
+                o[QStringLiteral("notes")] = json::Array::fromStringList(item.notes);
             item.rendered = jsonLine(o);
         };
     }

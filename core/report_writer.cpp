@@ -3,39 +3,38 @@
 #include "verifier.h"
 
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QLocale>
 
 namespace dkimi {
 
 namespace {
 
-QJsonValue optBool(const std::optional<bool> &b)
+json::Value optBool(const std::optional<bool> &b)
 {
-    return b ? QJsonValue(*b) : QJsonValue(QJsonValue::Null);
+    return b ? json::Value(*b) : json::Value();
 }
 
-QJsonValue rangeJson(const ByteRange &r)
+json::Value rangeJson(const ByteRange &r)
 {
     if (r.offset < 0)
-        return QJsonValue::Null;
+        return json::Value();
     static const char *names[] = {"raw", "canon_headers", "canon_body", "key_record"};
-    return QJsonObject{{QStringLiteral("source"), QString::fromLatin1(names[int(r.source)])},
-                       {QStringLiteral("offset"), double(r.offset)},
-                       {QStringLiteral("length"), double(r.length)}};
+    return json::Object{{QStringLiteral("source"), QString::fromLatin1(names[int(r.source)])},
+                        {QStringLiteral("offset"), double(r.offset)},
+                        {QStringLiteral("length"), double(r.length)}};
 }
 
-QJsonArray findingsJson(const QList<Finding> &fs)
+json::Array findingsJson(const QList<Finding> &fs)
 {
-    QJsonArray a;
+    json::Array a;
     for (const Finding &f : fs) {
-        QJsonArray where;
+        json::Array where;
         for (const ByteRange &r : f.where)
             where.append(rangeJson(r));
-        a.append(QJsonObject{{QStringLiteral("severity"), QString::fromLatin1(severityName(f.severity))},
-                             {QStringLiteral("code"), f.code},
-                             {QStringLiteral("message"), f.message},
-                             {QStringLiteral("where"), where}});
+        a.append(json::Object{{QStringLiteral("severity"), QString::fromLatin1(severityName(f.severity))},
+                              {QStringLiteral("code"), f.code},
+                              {QStringLiteral("message"), f.message},
+                              {QStringLiteral("where"), where}});
     }
     return a;
 }
@@ -58,10 +57,10 @@ QString sourceDescription(const KeyLookup &k)
 
 } // namespace
 
-QJsonObject signatureToJson(const SignatureResult &s, const ReportOptions &opt)
+json::Object signatureToJson(const SignatureResult &s, const ReportOptions &opt)
 {
     const DkimSignature &sig = s.signature;
-    QJsonObject o;
+    json::Object o;
     o[QStringLiteral("index")] = s.index;
     o[QStringLiteral("d")] = QString::fromLatin1(sig.domain);
     o[QStringLiteral("s")] = QString::fromLatin1(sig.selector);
@@ -78,32 +77,32 @@ QJsonObject signatureToJson(const SignatureResult &s, const ReportOptions &opt)
     o[QStringLiteral("crypto_valid")] = optBool(s.cryptoValid);
     o[QStringLiteral("body_hash_matches")] = optBool(s.bodyHashMatches);
     o[QStringLiteral("signature_valid")] = optBool(s.signatureValid);
-    o[QStringLiteral("key_bits")] = s.keyBits > 0 ? QJsonValue(s.keyBits) : QJsonValue(QJsonValue::Null);
-    o[QStringLiteral("flags")] = QJsonArray::fromStringList(s.flags);
+    o[QStringLiteral("key_bits")] = s.keyBits > 0 ? json::Value(s.keyBits) : json::Value();
+    o[QStringLiteral("flags")] = json::Array::fromStringList(s.flags);
     if (s.dmarcAlignment) {
         o[QStringLiteral("dmarc_alignment")] = QString::fromLatin1(alignmentName(s.dmarcAlignment->alignment));
         o[QStringLiteral("from_domain")] = QString::fromLatin1(s.dmarcAlignment->fromDomain);
     } else {
-        o[QStringLiteral("dmarc_alignment")] = QJsonValue(QJsonValue::Null);
+        o[QStringLiteral("dmarc_alignment")] = json::Value();
     }
     if (sig.bodyLength)
         o[QStringLiteral("l")] = double(*sig.bodyLength);
     o[QStringLiteral("unsigned_body_bytes")] = double(s.unsignedBodyBytes);
-    o[QStringLiteral("t")] = sig.timestamp ? QJsonValue(formatEpoch(*sig.timestamp)) : QJsonValue(QJsonValue::Null);
-    o[QStringLiteral("x")] = sig.expiration ? QJsonValue(formatEpoch(*sig.expiration)) : QJsonValue(QJsonValue::Null);
-    QJsonArray h;
+    o[QStringLiteral("t")] = sig.timestamp ? json::Value(formatEpoch(*sig.timestamp)) : json::Value();
+    o[QStringLiteral("x")] = sig.expiration ? json::Value(formatEpoch(*sig.expiration)) : json::Value();
+    json::Array h;
     for (const QByteArray &n : sig.signedHeaders)
         h.append(QString::fromLatin1(n));
     o[QStringLiteral("h")] = h;
-    o[QStringLiteral("unsigned_headers")] = QJsonArray::fromStringList(s.unsignedHeaders);
-    o[QStringLiteral("oversigned_headers")] = QJsonArray::fromStringList(s.oversignedHeaders);
+    o[QStringLiteral("unsigned_headers")] = json::Array::fromStringList(s.unsignedHeaders);
+    o[QStringLiteral("oversigned_headers")] = json::Array::fromStringList(s.oversignedHeaders);
     if (!sig.copiedHeaders.isEmpty()) {
-        QJsonArray z;
+        json::Array z;
         for (const QByteArray &c : sig.copiedHeaders)
             z.append(QString::fromUtf8(c));
         o[QStringLiteral("z")] = z;
     }
-    QJsonObject key;
+    json::Object key;
     key[QStringLiteral("query")] = QString::fromLatin1(s.keyLookup.queryName);
     key[QStringLiteral("source")] = s.keyLookup.sourceKind;
     key[QStringLiteral("source_name")] = s.keyLookup.sourceName;
@@ -114,32 +113,31 @@ QJsonObject signatureToJson(const SignatureResult &s, const ReportOptions &opt)
         key[QStringLiteral("testing")] = s.key->testing;
     }
     o[QStringLiteral("key")] = key;
-    o[QStringLiteral("body_hash_computed")] = s.computedBodyHash.isEmpty()
-                                                  ? QJsonValue(QJsonValue::Null)
-                                                  : QJsonValue(QString::fromLatin1(s.computedBodyHash.toBase64()));
+    o[QStringLiteral("body_hash_computed")] =
+        s.computedBodyHash.isEmpty() ? json::Value() : json::Value(QString::fromLatin1(s.computedBodyHash.toBase64()));
     o[QStringLiteral("header_hash")] =
-        s.headerHash.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QString::fromLatin1(s.headerHash.toHex()));
+        s.headerHash.isEmpty() ? json::Value() : json::Value(QString::fromLatin1(s.headerHash.toHex()));
     // Forensics: why a check failed (each a visible step in the walk), and the signer's recovered hash.
-    QJsonArray explanations;
+    json::Array explanations;
     for (const Explanation &e : s.explanations) {
-        QJsonObject x{{QStringLiteral("code"), e.code}, {QStringLiteral("detail"), e.detail}};
+        json::Object x{{QStringLiteral("code"), e.code}, {QStringLiteral("detail"), e.detail}};
         if (e.bytes >= 0)
             x[QStringLiteral("bytes")] = double(e.bytes);
         if (e.count >= 0)
             x[QStringLiteral("count")] = double(e.count);
         if (!e.ranges.isEmpty()) {
-            QJsonArray ranges;
+            json::Array ranges;
             for (const ByteRange &br : e.ranges)
                 ranges.append(rangeJson(br));
             x[QStringLiteral("ranges")] = ranges;
         }
         if (!e.headers.isEmpty())
-            x[QStringLiteral("headers")] = QJsonArray::fromStringList(e.headers);
+            x[QStringLiteral("headers")] = json::Array::fromStringList(e.headers);
         explanations.append(x);
     }
     o[QStringLiteral("explanations")] = explanations;
     auto hexOrNull = [](const QByteArray &bytes) {
-        return bytes.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QString::fromLatin1(bytes.toHex()));
+        return bytes.isEmpty() ? json::Value() : json::Value(QString::fromLatin1(bytes.toHex()));
     };
     o[QStringLiteral("computed_header_hash")] = hexOrNull(s.headerHash);
     o[QStringLiteral("recovered_hash")] = hexOrNull(s.recoveredHash);
@@ -148,22 +146,22 @@ QJsonObject signatureToJson(const SignatureResult &s, const ReportOptions &opt)
         o[QStringLiteral("recovered_with")] = s.recoveredWith;
     if (!s.evidenceLevel.isEmpty())
         o[QStringLiteral("evidence")] =
-            QJsonObject{{QStringLiteral("level"), s.evidenceLevel},
-                        {QStringLiteral("statements"), QJsonArray::fromStringList(s.evidenceStatements)}};
+            json::Object{{QStringLiteral("level"), s.evidenceLevel},
+                         {QStringLiteral("statements"), json::Array::fromStringList(s.evidenceStatements)}};
     if (opt.includeWalk) {
-        QJsonArray steps;
+        json::Array steps;
         for (const Step &st : s.steps) {
-            QJsonArray inputs;
+            json::Array inputs;
             for (const Field &f : st.inputs)
-                inputs.append(QJsonObject{{QStringLiteral("name"), f.name},
-                                          {QStringLiteral("value"), f.value},
-                                          {QStringLiteral("range"), rangeJson(f.range)}});
-            steps.append(QJsonObject{{QStringLiteral("kind"), QString::fromLatin1(stepKindName(st.kind))},
-                                     {QStringLiteral("title"), st.title},
-                                     {QStringLiteral("verdict"), QString::fromLatin1(verdictName(st.verdict))},
-                                     {QStringLiteral("inputs"), inputs},
-                                     {QStringLiteral("output_base64"), QString::fromLatin1(st.output.toBase64())},
-                                     {QStringLiteral("findings"), findingsJson(st.findings)}});
+                inputs.append(json::Object{{QStringLiteral("name"), f.name},
+                                           {QStringLiteral("value"), f.value},
+                                           {QStringLiteral("range"), rangeJson(f.range)}});
+            steps.append(json::Object{{QStringLiteral("kind"), QString::fromLatin1(stepKindName(st.kind))},
+                                      {QStringLiteral("title"), st.title},
+                                      {QStringLiteral("verdict"), QString::fromLatin1(verdictName(st.verdict))},
+                                      {QStringLiteral("inputs"), inputs},
+                                      {QStringLiteral("output_base64"), QString::fromLatin1(st.output.toBase64())},
+                                      {QStringLiteral("findings"), findingsJson(st.findings)}});
         }
         o[QStringLiteral("walk")] = steps;
     }
@@ -172,42 +170,42 @@ QJsonObject signatureToJson(const SignatureResult &s, const ReportOptions &opt)
 
 namespace {
 
-QJsonObject arcToJson(const ArcResult &a)
+json::Object arcToJson(const ArcResult &a)
 {
-    QJsonArray hops;
+    json::Array hops;
     for (const ArcHop &h : a.hops) {
-        hops.append(QJsonObject{{QStringLiteral("instance"), h.instance},
-                                {QStringLiteral("cv"), QString::fromLatin1(h.cv)},
-                                {QStringLiteral("sealed_by"), QString::fromLatin1(h.sealDomain)},
-                                {QStringLiteral("authserv_id"), QString::fromLatin1(h.authservId)},
-                                {QStringLiteral("ams_valid"), optBool(h.amsCheck.valid)},
-                                {QStringLiteral("ams_reason"), h.amsCheck.reason},
-                                {QStringLiteral("seal_valid"), optBool(h.sealCheck.valid)},
-                                {QStringLiteral("seal_reason"), h.sealCheck.reason}});
+        hops.append(json::Object{{QStringLiteral("instance"), h.instance},
+                                 {QStringLiteral("cv"), QString::fromLatin1(h.cv)},
+                                 {QStringLiteral("sealed_by"), QString::fromLatin1(h.sealDomain)},
+                                 {QStringLiteral("authserv_id"), QString::fromLatin1(h.authservId)},
+                                 {QStringLiteral("ams_valid"), optBool(h.amsCheck.valid)},
+                                 {QStringLiteral("ams_reason"), h.amsCheck.reason},
+                                 {QStringLiteral("seal_valid"), optBool(h.sealCheck.valid)},
+                                 {QStringLiteral("seal_reason"), h.sealCheck.reason}});
     }
-    return QJsonObject{{QStringLiteral("result"), QString::fromLatin1(arcChainResultName(a.result))},
-                       {QStringLiteral("reason"), a.reason},
-                       {QStringLiteral("detail"), a.detail},
-                       {QStringLiteral("oldest_pass"), a.oldestPass},
-                       {QStringLiteral("instances"), hops.size()},
-                       {QStringLiteral("hops"), hops}};
+    return json::Object{{QStringLiteral("result"), QString::fromLatin1(arcChainResultName(a.result))},
+                        {QStringLiteral("reason"), a.reason},
+                        {QStringLiteral("detail"), a.detail},
+                        {QStringLiteral("oldest_pass"), a.oldestPass},
+                        {QStringLiteral("instances"), hops.size()},
+                        {QStringLiteral("hops"), hops}};
 }
 
-QJsonArray authResultsToJson(const MessageResult &r)
+json::Array authResultsToJson(const MessageResult &r)
 {
-    QJsonArray out;
+    json::Array out;
     for (int i = 0; i < r.authenticationResults.size(); ++i) {
         const AuthenticationResults &ar = r.authenticationResults.at(i);
-        QJsonArray methods;
+        json::Array methods;
         for (int ri = 0; ri < ar.results.size(); ++ri) {
             const ArMethodResult &mr = ar.results.at(ri);
-            QJsonObject props;
+            json::Object props;
             for (const ArProperty &p : mr.properties)
                 props[QString::fromLatin1(p.ptype.isEmpty() ? p.property : p.ptype + '.' + p.property)] =
                     QString::fromUtf8(p.value);
-            QJsonObject mo{{QStringLiteral("method"), QString::fromLatin1(mr.method)},
-                           {QStringLiteral("result"), QString::fromLatin1(mr.result)},
-                           {QStringLiteral("properties"), props}};
+            json::Object mo{{QStringLiteral("method"), QString::fromLatin1(mr.method)},
+                            {QStringLiteral("result"), QString::fromLatin1(mr.result)},
+                            {QStringLiteral("properties"), props}};
             if (!mr.reason.isEmpty())
                 mo[QStringLiteral("reason")] = QString::fromUtf8(mr.reason);
             // For dkim= entries: does the server's verdict then agree with ours now?
@@ -221,12 +219,12 @@ QJsonArray authResultsToJson(const MessageResult &r)
             }
             methods.append(mo);
         }
-        QJsonObject a{{QStringLiteral("authserv_id"), QString::fromUtf8(ar.authservId)},
-                      {QStringLiteral("arc"), ar.arc},
-                      {QStringLiteral("received_above"), ar.receivedAbove},
-                      {QStringLiteral("none"), ar.none},
-                      {QStringLiteral("methods"), methods},
-                      {QStringLiteral("caveat"), authenticationResultsCaveat(ar)}};
+        json::Object a{{QStringLiteral("authserv_id"), QString::fromUtf8(ar.authservId)},
+                       {QStringLiteral("arc"), ar.arc},
+                       {QStringLiteral("received_above"), ar.receivedAbove},
+                       {QStringLiteral("none"), ar.none},
+                       {QStringLiteral("methods"), methods},
+                       {QStringLiteral("caveat"), authenticationResultsCaveat(ar)}};
         if (ar.arc)
             a[QStringLiteral("instance")] = ar.instance;
         out.append(a);
@@ -234,15 +232,15 @@ QJsonArray authResultsToJson(const MessageResult &r)
     return out;
 }
 
-QJsonObject timelineToJson(const Timeline &t)
+json::Object timelineToJson(const Timeline &t)
 {
-    QJsonArray events;
+    json::Array events;
     for (const TimelineEvent &e : t.events) {
-        QJsonObject o{{QStringLiteral("time"), e.time.isValid() ? QJsonValue(formatTime(e.time)) : QJsonValue()},
-                      {QStringLiteral("kind"), QString::fromLatin1(timelineEventKindName(e.kind))},
-                      {QStringLiteral("source"), e.source},
-                      {QStringLiteral("label"), e.label},
-                      {QStringLiteral("range"), rangeJson(e.range)}};
+        json::Object o{{QStringLiteral("time"), e.time.isValid() ? json::Value(formatTime(e.time)) : json::Value()},
+                       {QStringLiteral("kind"), QString::fromLatin1(timelineEventKindName(e.kind))},
+                       {QStringLiteral("source"), e.source},
+                       {QStringLiteral("label"), e.label},
+                       {QStringLiteral("range"), rangeJson(e.range)}};
         if (!e.timeText.isEmpty())
             o[QStringLiteral("time_text")] = e.timeText;
         if (e.timeRange.offset >= 0)
@@ -268,34 +266,34 @@ QJsonObject timelineToJson(const Timeline &t)
             }
             if (!h.leadingComment.isEmpty())
                 o[QStringLiteral("comment")] = h.leadingComment;
-            o[QStringLiteral("delay_seconds")] = e.delaySeconds ? QJsonValue(double(*e.delaySeconds)) : QJsonValue();
+            o[QStringLiteral("delay_seconds")] = e.delaySeconds ? json::Value(double(*e.delaySeconds)) : json::Value();
             if (!h.date.isValid() && !h.date.error.isEmpty())
                 o[QStringLiteral("time_error")] = h.date.error;
         }
         events.append(o);
     }
-    QJsonArray contradictions;
+    json::Array contradictions;
     for (const TimelineContradiction &c : t.contradictions) {
-        QJsonArray idx;
+        json::Array idx;
         for (int i : c.events)
             idx.append(i);
-        contradictions.append(QJsonObject{{QStringLiteral("code"), c.code},
-                                          {QStringLiteral("severity"), QString::fromLatin1(severityName(c.severity))},
-                                          {QStringLiteral("detail"), c.detail},
-                                          {QStringLiteral("events"), idx}});
+        contradictions.append(json::Object{{QStringLiteral("code"), c.code},
+                                           {QStringLiteral("severity"), QString::fromLatin1(severityName(c.severity))},
+                                           {QStringLiteral("detail"), c.detail},
+                                           {QStringLiteral("events"), idx}});
     }
-    return QJsonObject{{QStringLiteral("events"), events},
-                       {QStringLiteral("contradictions"), contradictions},
-                       {QStringLiteral("findings"), findingsJson(t.findings)}};
+    return json::Object{{QStringLiteral("events"), events},
+                        {QStringLiteral("contradictions"), contradictions},
+                        {QStringLiteral("findings"), findingsJson(t.findings)}};
 }
 
 } // namespace
 
-QJsonObject lookupProvenanceJson(const KeyLookup &l)
+json::Object lookupProvenanceJson(const KeyLookup &l)
 {
-    QJsonArray records, cnames;
+    json::Array records, cnames;
     for (const auto &rec : l.records) {
-        QJsonArray strings;
+        json::Array strings;
         for (const QByteArray &str : rec)
             strings.append(QString::fromLatin1(str));
         records.append(strings);
@@ -305,41 +303,39 @@ QJsonObject lookupProvenanceJson(const KeyLookup &l)
     const char *status = l.status == KeyLookup::Status::Found      ? "found"
                          : l.status == KeyLookup::Status::NotFound ? "not_found"
                                                                    : "temperror";
-    return QJsonObject{{QStringLiteral("query"), QString::fromLatin1(l.queryName)},
-                       {QStringLiteral("status"), QLatin1String(status)},
-                       {QStringLiteral("source"), l.sourceKind},
-                       {QStringLiteral("source_name"), l.sourceName},
-                       {QStringLiteral("rcode"), l.rcode},
-                       {QStringLiteral("resolver"), l.resolver},
-                       {QStringLiteral("dnssec"), l.dnssec},
-                       {QStringLiteral("dnssec_detail"), l.dnssecDetail},
-                       {QStringLiteral("ttl"), double(l.ttl)},
-                       {QStringLiteral("elapsed_ms"), double(l.elapsedMs)},
-                       {QStringLiteral("fetched_at"),
-                        l.fetchedAt.isValid() ? QJsonValue(formatTime(l.fetchedAt)) : QJsonValue(QJsonValue::Null)},
-                       {QStringLiteral("cname_chain"), cnames},
-                       {QStringLiteral("records"), records},
-                       {QStringLiteral("detail"), l.detail}};
+    return json::Object{
+        {QStringLiteral("query"), QString::fromLatin1(l.queryName)},
+        {QStringLiteral("status"), QLatin1String(status)},
+        {QStringLiteral("source"), l.sourceKind},
+        {QStringLiteral("source_name"), l.sourceName},
+        {QStringLiteral("rcode"), l.rcode},
+        {QStringLiteral("resolver"), l.resolver},
+        {QStringLiteral("dnssec"), l.dnssec},
+        {QStringLiteral("dnssec_detail"), l.dnssecDetail},
+        {QStringLiteral("ttl"), double(l.ttl)},
+        {QStringLiteral("elapsed_ms"), double(l.elapsedMs)},
+        {QStringLiteral("fetched_at"), l.fetchedAt.isValid() ? json::Value(formatTime(l.fetchedAt)) : json::Value()},
+        {QStringLiteral("cname_chain"), cnames},
+        {QStringLiteral("records"), records},
+        {QStringLiteral("detail"), l.detail}};
 }
 
-QJsonObject dmarcToJson(const DmarcEvaluation &e)
+json::Object dmarcToJson(const DmarcEvaluation &e)
 {
-    auto str = [](const QByteArray &b) {
-        return b.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QString::fromLatin1(b));
-    };
+    auto str = [](const QByteArray &b) { return b.isEmpty() ? json::Value() : json::Value(QString::fromLatin1(b)); };
     const DmarcDiscovery &d = e.discovery;
     const bool haveRecord = d.status == DmarcDiscovery::Status::Found;
     const bool usable = haveRecord && d.record.usable;
-    QJsonArray aligned, notCounted, lookups, remarks;
+    json::Array aligned, notCounted, lookups, remarks;
     for (int i : e.alignedSignatures)
         aligned.append(i);
     for (int i : e.notCountedSignatures)
         notCounted.append(i);
     for (const DmarcQuery &q : d.lookups) {
-        QJsonArray ignored;
+        json::Array ignored;
         for (const QByteArray &t : q.ignoredTxt)
             ignored.append(QString::fromLatin1(t));
-        QJsonObject lo = lookupProvenanceJson(q.lookup);
+        json::Object lo = lookupProvenanceJson(q.lookup);
         lo[QStringLiteral("query")] = QString::fromLatin1(q.name);
         lo[QStringLiteral("outcome")] = q.outcome;
         lo[QStringLiteral("dmarc_records")] = q.dmarcRecords;
@@ -347,36 +343,36 @@ QJsonObject dmarcToJson(const DmarcEvaluation &e)
         lookups.append(lo);
     }
     for (const DmarcRemark &rm : d.record.remarks)
-        remarks.append(QJsonObject{{QStringLiteral("code"), rm.code}, {QStringLiteral("detail"), rm.detail}});
+        remarks.append(json::Object{{QStringLiteral("code"), rm.code}, {QStringLiteral("detail"), rm.detail}});
     const bool dkimKnown = !e.dkimResult.isEmpty();
-    QJsonObject o{
+    json::Object o{
         {QStringLiteral("result"), QString::fromLatin1(dmarcResultName(e.result))},
         {QStringLiteral("code"), e.code},
         {QStringLiteral("domain"), str(e.fromDomain)},
         {QStringLiteral("org_domain"), str(e.orgDomain)},
-        {QStringLiteral("record"), haveRecord ? QJsonValue(QString::fromLatin1(d.record.text)) : QJsonValue::Null},
+        {QStringLiteral("record"), haveRecord ? json::Value(QString::fromLatin1(d.record.text)) : json::Value()},
         {QStringLiteral("record_found_at"), str(d.foundAt)},
         {QStringLiteral("record_remarks"), remarks},
-        {QStringLiteral("policy"), usable ? QJsonValue(QString::fromLatin1(e.policy)) : QJsonValue::Null},
-        {QStringLiteral("policy_tag"), usable ? QJsonValue(e.policyTag) : QJsonValue::Null},
-        {QStringLiteral("policy_implied"), usable ? QJsonValue(d.record.policyImplied) : QJsonValue::Null},
-        {QStringLiteral("adkim"), usable ? QJsonValue(QString(QChar::fromLatin1(e.adkim))) : QJsonValue::Null},
-        {QStringLiteral("aspf"), usable ? QJsonValue(QString(QChar::fromLatin1(e.aspf))) : QJsonValue::Null},
-        {QStringLiteral("pct"), usable ? QJsonValue(e.pct) : QJsonValue::Null},
+        {QStringLiteral("policy"), usable ? json::Value(QString::fromLatin1(e.policy)) : json::Value()},
+        {QStringLiteral("policy_tag"), usable ? json::Value(e.policyTag) : json::Value()},
+        {QStringLiteral("policy_implied"), usable ? json::Value(d.record.policyImplied) : json::Value()},
+        {QStringLiteral("adkim"), usable ? json::Value(QString(QChar::fromLatin1(e.adkim))) : json::Value()},
+        {QStringLiteral("aspf"), usable ? json::Value(QString(QChar::fromLatin1(e.aspf))) : json::Value()},
+        {QStringLiteral("pct"), usable ? json::Value(e.pct) : json::Value()},
         {QStringLiteral("dkim"),
-         QJsonObject{{QStringLiteral("result"), dkimKnown ? QJsonValue(e.dkimResult) : QJsonValue::Null},
-                     {QStringLiteral("aligned_signatures"), aligned},
-                     {QStringLiteral("not_counted_signatures"), notCounted}}},
-        {QStringLiteral("spf"), QJsonObject{{QStringLiteral("result"), e.spfResult},
-                                            {QStringLiteral("source"), str(e.spfAuthservId)},
-                                            {QStringLiteral("recorded"), str(e.spfRecorded)},
-                                            {QStringLiteral("domain"), str(e.spfDomain)},
-                                            {QStringLiteral("detail"), e.spfDetail}}},
+         json::Object{{QStringLiteral("result"), dkimKnown ? json::Value(e.dkimResult) : json::Value()},
+                      {QStringLiteral("aligned_signatures"), aligned},
+                      {QStringLiteral("not_counted_signatures"), notCounted}}},
+        {QStringLiteral("spf"), json::Object{{QStringLiteral("result"), e.spfResult},
+                                             {QStringLiteral("source"), str(e.spfAuthservId)},
+                                             {QStringLiteral("recorded"), str(e.spfRecorded)},
+                                             {QStringLiteral("domain"), str(e.spfDomain)},
+                                             {QStringLiteral("detail"), e.spfDetail}}},
         {QStringLiteral("provenance"),
-         d.lookups.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(lookupProvenanceJson(d.provenance))},
+         d.lookups.isEmpty() ? json::Value() : json::Value(lookupProvenanceJson(d.provenance))},
         {QStringLiteral("lookups"), lookups},
         {QStringLiteral("detail"), e.detail},
-        {QStringLiteral("caveats"), QJsonArray::fromStringList(e.caveats)}};
+        {QStringLiteral("caveats"), json::Array::fromStringList(e.caveats)}};
     return o;
 }
 
@@ -398,9 +394,9 @@ QString dmarcLine(const DmarcEvaluation &e)
     return line;
 }
 
-QJsonObject toJson(const MessageResult &r, const MimeSummary &mime, const ReportOptions &opt)
+json::Object toJson(const MessageResult &r, const MimeSummary &mime, const ReportOptions &opt)
 {
-    QJsonObject o;
+    json::Object o;
     o[QStringLiteral("file")] = r.file;
     o[QStringLiteral("sha256")] = QString::fromLatin1(r.sha256);
     o[QStringLiteral("size")] = double(r.size);
@@ -409,55 +405,55 @@ QJsonObject toJson(const MessageResult &r, const MimeSummary &mime, const Report
     o[QStringLiteral("evaluated_at_basis")] = r.evaluatedAtBasis;
     o[QStringLiteral("from")] = mime.from;
     o[QStringLiteral("subject")] = mime.subject;
-    o[QStringLiteral("date")] = mime.date.isValid() ? QJsonValue(formatTime(mime.date)) : QJsonValue(QJsonValue::Null);
-    QJsonArray sigs;
+    o[QStringLiteral("date")] = mime.date.isValid() ? json::Value(formatTime(mime.date)) : json::Value();
+    json::Array sigs;
     for (const SignatureResult &s : r.signatures)
         sigs.append(signatureToJson(s, opt));
     o[QStringLiteral("signatures")] = sigs;
     o[QStringLiteral("arc")] = arcToJson(r.arc);
     o[QStringLiteral("authentication_results")] = authResultsToJson(r);
-    o[QStringLiteral("dmarc")] = r.dmarc ? QJsonValue(dmarcToJson(*r.dmarc)) : QJsonValue(QJsonValue::Null);
+    o[QStringLiteral("dmarc")] = r.dmarc ? json::Value(dmarcToJson(*r.dmarc)) : json::Value();
     o[QStringLiteral("findings")] = findingsJson(r.findings);
     // The header table: every name, its instances, which one each signature covers and which one a
     // mail client displays.
-    QJsonArray instances;
+    json::Array instances;
     for (const HeaderNameInfo &n : r.headers.names) {
-        QJsonArray insts;
+        json::Array insts;
         for (const HeaderInstance &i : n.instances) {
-            QJsonArray covered;
+            json::Array covered;
             for (int sig : i.coveredBy)
                 covered.append(sig);
-            insts.append(QJsonObject{{QStringLiteral("header_index"), i.headerIndex},
-                                     {QStringLiteral("range"), rangeJson(i.range)},
-                                     {QStringLiteral("signed_by"), covered},
-                                     {QStringLiteral("displayed"), i.displayed}});
+            insts.append(json::Object{{QStringLiteral("header_index"), i.headerIndex},
+                                      {QStringLiteral("range"), rangeJson(i.range)},
+                                      {QStringLiteral("signed_by"), covered},
+                                      {QStringLiteral("displayed"), i.displayed}});
         }
-        QJsonArray over;
+        json::Array over;
         for (int sig : n.oversignedBy)
             over.append(sig);
-        instances.append(QJsonObject{{QStringLiteral("name"), n.name},
-                                     {QStringLiteral("count"), int(n.instances.size())},
-                                     {QStringLiteral("important"), n.important},
-                                     {QStringLiteral("oversigned_by"), over},
-                                     {QStringLiteral("instances"), insts}});
+        instances.append(json::Object{{QStringLiteral("name"), n.name},
+                                      {QStringLiteral("count"), int(n.instances.size())},
+                                      {QStringLiteral("important"), n.important},
+                                      {QStringLiteral("oversigned_by"), over},
+                                      {QStringLiteral("instances"), insts}});
     }
     o[QStringLiteral("headers")] =
-        QJsonObject{{QStringLiteral("unsigned"), QJsonArray::fromStringList(r.headers.unsignedImportant)},
-                    {QStringLiteral("oversigned"), QJsonArray::fromStringList(r.headers.oversigned)},
-                    {QStringLiteral("duplicates"), QJsonArray::fromStringList(r.headers.duplicates)},
-                    {QStringLiteral("instances"), instances},
-                    {QStringLiteral("findings"), findingsJson(r.headers.findings)}};
+        json::Object{{QStringLiteral("unsigned"), json::Array::fromStringList(r.headers.unsignedImportant)},
+                     {QStringLiteral("oversigned"), json::Array::fromStringList(r.headers.oversigned)},
+                     {QStringLiteral("duplicates"), json::Array::fromStringList(r.headers.duplicates)},
+                     {QStringLiteral("instances"), instances},
+                     {QStringLiteral("findings"), findingsJson(r.headers.findings)}};
     o[QStringLiteral("replay")] = findingsJson(r.replay);
     o[QStringLiteral("timeline")] = timelineToJson(r.timeline);
     return o;
 }
 
-QJsonObject errorToJson(const QString &file, const QString &message)
+json::Object errorToJson(const QString &file, const QString &message)
 {
-    return QJsonObject{{QStringLiteral("file"), file},
-                       {QStringLiteral("result"), QStringLiteral("error")},
-                       {QStringLiteral("error"), message},
-                       {QStringLiteral("signatures"), QJsonArray()}};
+    return json::Object{{QStringLiteral("file"), file},
+                        {QStringLiteral("result"), QStringLiteral("error")},
+                        {QStringLiteral("error"), message},
+                        {QStringLiteral("signatures"), json::Array()}};
 }
 
 QString headline(const SignatureResult &s)

@@ -3,8 +3,8 @@
 #include "mime_summary.h"
 #include "verification_result.h"
 
+#include "json_builder.h"
 #include <QByteArray>
-#include <QJsonObject>
 #include <QString>
 
 namespace dkimi {
@@ -15,16 +15,16 @@ struct ReportOptions {
 
 // One JSON object per message (the CLI prints them as JSON Lines). Field names are documented in
 // docs/cli.md and stay stable: scripts depend on them.
-QJsonObject toJson(const MessageResult &r, const MimeSummary &mime, const ReportOptions &opt = {});
-QJsonObject signatureToJson(const SignatureResult &s, const ReportOptions &opt = {});
+json::Object toJson(const MessageResult &r, const MimeSummary &mime, const ReportOptions &opt = {});
+json::Object signatureToJson(const SignatureResult &s, const ReportOptions &opt = {});
 // A TXT lookup's provenance (source, DNSSEC, rcode, resolver, TTL, fetched at, CNAME chain): the
 // same shape for a DMARC record as `dkim-inspector-cli keys lookup --format json` gives for a key.
-QJsonObject lookupProvenanceJson(const KeyLookup &l);
+json::Object lookupProvenanceJson(const KeyLookup &l);
 // The per-message "dmarc" object (docs/dmarc.md).
-QJsonObject dmarcToJson(const DmarcEvaluation &e);
+json::Object dmarcToJson(const DmarcEvaluation &e);
 // One line of plain words: "DMARC: PASS (p=reject from _dmarc.example.com, DKIM aligned ...)".
 QString dmarcLine(const DmarcEvaluation &e);
-QJsonObject errorToJson(const QString &file, const QString &message);
+json::Object errorToJson(const QString &file, const QString &message);
 
 // Plain words for people.
 QString toText(const MessageResult &r, const MimeSummary &mime);

@@ -51,12 +51,48 @@ int resultRank(Result r)
 
 QString formatTime(const QDateTime &t)
 {
-    return t.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+    if (!t.isValid())
+        return QString();
+    return formatEpoch(t.toSecsSinceEpoch());
 }
 
 QString formatEpoch(qint64 secs)
 {
-    return formatTime(QDateTime::fromSecsSinceEpoch(secs, Qt::UTC));
+    // Written directly: QDateTime::toString goes through the locale and calendar machinery, and the
+    // reports print several times per message. Days to civil date as in H. Hinnant's
+    // "chrono-compatible low-level date algorithms" (proleptic Gregorian, as Qt's).
+    const qint64 days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
+    const qint64 rem = secs - days * 86400;
+    const qint64 z = days + 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const qint64 doe = z - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    const qint64 day = doy - (153 * mp + 2) / 5 + 1;
+    const qint64 month = mp < 10 ? mp + 3 : mp - 9;
+    const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 1 || year > 9999) // outside four digits: Qt's own formatting
+        return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+    char16_t b[20];
+    auto two = [](char16_t *p, qint64 v) {
+        p[0] = char16_t('0' + v / 10);
+        p[1] = char16_t('0' + v % 10);
+    };
+    two(b, year / 100);
+    two(b + 2, year % 100);
+    b[4] = '-';
+    two(b + 5, month);
+    b[7] = '-';
+    two(b + 8, day);
+    b[10] = 'T';
+    two(b + 11, rem / 3600);
+    b[13] = ':';
+    two(b + 14, rem / 60 % 60);
+    b[16] = ':';
+    two(b + 17, rem % 60);
+    b[19] = 'Z';
+    return QString(reinterpret_cast<const QChar *>(b), 20);
 }
 
 std::optional<QDateTime> parseRfc3339(const QString &s)

@@ -7,7 +7,6 @@
 #include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QMessageBox>
 #include <QSaveFile>
 #include <QSettings>
@@ -27,14 +26,14 @@ QByteArray ListExporter::jsonLines(const QList<EvidencePtr> &items)
     QByteArray out;
     for (const EvidencePtr &e : items) {
         const BatchItem b = ArchiveReader::toBatchItem(*e);
-        QJsonObject o = b.result ? toJson(*b.result, b.summary) : errorToJson(b.location.file, b.error);
+        json::Object o = b.result ? toJson(*b.result, b.summary) : errorToJson(b.location.file, b.error);
         // The same location fields as `dkim-inspector-cli verify --format json`.
         o[QStringLiteral("file")] = b.location.file;
         if (b.location.container == MessageLocation::Container::Mbox) {
             o[QStringLiteral("index")] = double(b.location.index);
             o[QStringLiteral("offset")] = double(b.location.offset);
         }
-        out += QJsonDocument(o).toJson(QJsonDocument::Compact);
+        out += o.toBytes();
         out += '\n';
     }
     return out;

@@ -154,7 +154,7 @@ void TstDnsDmarc::messages()
     o.resolver = m_dns;
     const MessageResult r = Verifier(o).verify(*m);
     QVERIFY(r.dmarc.has_value());
-    const QJsonObject j = toJson(r, MimeSummary{}).value(QStringLiteral("dmarc")).toObject();
+    const QJsonObject j = toJson(r, MimeSummary{}).toQJsonObject().value(QStringLiteral("dmarc")).toObject();
     QCOMPARE(j.value(QStringLiteral("result")).toString(), result);
     QCOMPARE(j.value(QStringLiteral("record_found_at")).toString(), foundAt);
     QCOMPARE(j.value(QStringLiteral("adkim")).toString(), QStringLiteral("s"));
@@ -200,7 +200,7 @@ void TstDnsDmarc::resultsWithoutRecord()
     const DmarcEvaluation bogus = DmarcEvaluator::evaluate("example.net", 1, {}, {}, {}, m_dns.get());
     QCOMPARE(bogus.result, DmarcResult::TempError);
     QCOMPARE(bogus.discovery.provenance.dnssec, QStringLiteral("bogus"));
-    const QJsonObject j = dmarcToJson(bogus);
+    const QJsonObject j = dmarcToJson(bogus).toQJsonObject();
     QCOMPARE(j.value(QStringLiteral("result")).toString(), QStringLiteral("temperror"));
     QCOMPARE(j.value(QStringLiteral("provenance")).toObject().value(QStringLiteral("dnssec")).toString(),
              QStringLiteral("bogus"));

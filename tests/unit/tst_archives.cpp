@@ -279,7 +279,7 @@ namespace {
 // and finding codes. The lean path may leave out step inputs and output bytes, nothing else.
 QByteArray comparable(const MessageResult &r, const MimeSummary &mime)
 {
-    QJsonObject o = toJson(r, mime);
+    QJsonObject o = toJson(r, mime).toQJsonObject();
     // When the DMARC record was read is the clock at the lookup: two runs a second apart differ there.
     QJsonObject dmarc = o.value(QStringLiteral("dmarc")).toObject();
     QJsonObject provenance = dmarc.value(QStringLiteral("provenance")).toObject();

@@ -523,7 +523,7 @@ void TstDmarcRecord::json()
     const MessageResult r =
         verify(QStringLiteral("aligned_relaxed.eml"),
                "_dmarc.example.com. 300 IN TXT \"v=DMARC1; p=reject; sp=quarantine; adkim=r; foo=1\"\n");
-    const QJsonObject o = toJson(r, MimeSummary{});
+    const QJsonObject o = toJson(r, MimeSummary{}).toQJsonObject();
     const QJsonObject d = o.value(QStringLiteral("dmarc")).toObject();
     QCOMPARE(d.value(QStringLiteral("result")).toString(), QStringLiteral("pass"));
     QCOMPARE(d.value(QStringLiteral("domain")).toString(), QStringLiteral("news.example.com"));
@@ -562,7 +562,7 @@ void TstDmarcRecord::json()
 
     // No record: the nulls are there, the shape stays.
     const MessageResult none = verify(QStringLiteral("aligned_strict.eml"), QByteArray());
-    const QJsonObject n = toJson(none, MimeSummary{}).value(QStringLiteral("dmarc")).toObject();
+    const QJsonObject n = toJson(none, MimeSummary{}).toQJsonObject().value(QStringLiteral("dmarc")).toObject();
     QCOMPARE(n.value(QStringLiteral("result")).toString(), QStringLiteral("not_checked"));
     QVERIFY(n.value(QStringLiteral("record")).isNull());
     QVERIFY(n.value(QStringLiteral("policy")).isNull());

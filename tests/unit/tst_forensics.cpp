@@ -222,7 +222,7 @@ void TstForensics::everyStepIsVisible()
 void TstForensics::jsonCarriesExplanations()
 {
     const MessageResult r = verify(QStringLiteral("footer_plain_relaxed.eml"));
-    const QJsonObject o = toJson(r, MimeSummary{});
+    const QJsonObject o = toJson(r, MimeSummary{}).toQJsonObject();
     const QJsonObject s = o.value(QStringLiteral("signatures")).toArray().first().toObject();
     const QJsonArray ex = s.value(QStringLiteral("explanations")).toArray();
     QVERIFY(!ex.isEmpty());
