@@ -237,6 +237,9 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
             item.rendered = jsonLine(o);
         };
     }
+    // Only text output reads the results on this thread; the others get what was rendered and
+    // a tally for the totals.
+    bo.keepResult = format == QLatin1String("text") && !quiet;
     MessageSource source(p.positionalArguments());
     BatchVerifier batch(vo, bo);
     TerminalProgress progress(err);
@@ -246,12 +249,12 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
         [&](BatchItem &&item) {
             any = true;
             summary.add(item);
-            if (!item.result) {
+            if (!item.result && !item.tally) {
                 unreadable = true;
                 allPass = false;
                 write(err,
                       QStringLiteral("dkim-inspector-cli verify: %1: %2\n").arg(item.location.describe(), item.error));
-            } else if (item.result->result != Result::Pass) {
+            } else if ((item.tally ? item.tally->result : item.result->result) != Result::Pass) {
                 allPass = false;
             }
             if (quiet)

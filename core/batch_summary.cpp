@@ -6,55 +6,79 @@
 
 namespace dkimi {
 
+MessageTally MessageTally::of(const MessageResult &r, const MimeSummary &summary)
+{
+    MessageTally t;
+    t.result = r.result;
+    t.reason = QStringLiteral("unsigned");
+    for (const SignatureResult &s : r.signatures) {
+        if (s.result == r.result) {
+            t.reason = s.reason;
+            break;
+        }
+    }
+    for (const SignatureResult &s : r.signatures) {
+        const QString d = QString::fromLatin1(s.signature.domain).toLower();
+        if (d.isEmpty())
+            continue;
+        qsizetype i = t.domains.indexOf(d);
+        if (i < 0) {
+            i = t.domains.size();
+            t.domains << d;
+            t.domainPass << false;
+        }
+        // Counted as pass for a domain only when one of its own signatures passed.
+        if (s.result == Result::Pass)
+            t.domainPass[i] = true;
+    }
+    if (t.domains.isEmpty()) {
+        t.domains << QStringLiteral("(unsigned)");
+        t.domainPass << false;
+    }
+    if (summary.date.isValid())
+        t.date = summary.date.date(); // as the Date header gives it (the sender's calendar day)
+    return t;
+}
+
 void BatchSummary::add(const BatchItem &item)
 {
-    add(item.result ? &*item.result : nullptr, item.summary);
+    if (item.tally)
+        add(&*item.tally);
+    else
+        add(item.result ? &*item.result : nullptr, item.summary);
 }
 
 void BatchSummary::add(const MessageResult *result, const MimeSummary &summary)
 {
-    ++m_messages;
     if (!result) {
+        add(static_cast<const MessageTally *>(nullptr));
+        return;
+    }
+    const MessageTally t = MessageTally::of(*result, summary);
+    add(&t);
+}
+
+void BatchSummary::add(const MessageTally *t)
+{
+    ++m_messages;
+    if (!t) {
         ++m_unreadable;
         ++m_byReason[QStringLiteral("unreadable")];
         return;
     }
-    const MessageResult &r = *result;
-    ++m_byResult[int(r.result)];
-    const bool pass = r.result == Result::Pass;
-    // The reason of the signature that gave the message its result.
-    QString reason = QStringLiteral("unsigned");
-    for (const SignatureResult &s : r.signatures) {
-        if (s.result == r.result) {
-            reason = s.reason;
-            break;
-        }
-    }
-    ++m_byReason[reason];
-    QStringList domains;
-    for (const SignatureResult &s : r.signatures) {
-        const QString d = QString::fromLatin1(s.signature.domain).toLower();
-        if (!d.isEmpty() && !domains.contains(d))
-            domains << d;
-    }
-    if (domains.isEmpty())
-        domains << QStringLiteral("(unsigned)");
-    for (const QString &d : std::as_const(domains)) {
-        Count &c = m_byDomain[d];
+    ++m_byResult[int(t->result)];
+    const bool pass = t->result == Result::Pass;
+    ++m_byReason[t->reason];
+    for (qsizetype i = 0; i < t->domains.size(); ++i) {
+        Count &c = m_byDomain[t->domains.at(i)];
         ++c.messages;
-        // Counted as pass for this domain only when one of its own signatures passed.
-        bool domainPass = false;
-        for (const SignatureResult &s : r.signatures)
-            domainPass =
-                domainPass || (s.result == Result::Pass && QString::fromLatin1(s.signature.domain).toLower() == d);
-        c.pass += domainPass ? 1 : 0;
+        c.pass += t->domainPass.at(i) ? 1 : 0;
     }
-    const QDateTime date = summary.date;
-    Count &y = m_byYear[date.isValid() ? date.date().year() : 0];
+    Count &y = m_byYear[t->date.isValid() ? t->date.year() : 0];
     ++y.messages;
     y.pass += pass ? 1 : 0;
-    if (date.isValid()) {
-        Count &mo = m_byMonth[date.toString(QStringLiteral("yyyy-MM"))];
+    if (t->date.isValid()) {
+        Count &mo = m_byMonth[t->date.toString(QStringLiteral("yyyy-MM"))];
         ++mo.messages;
         mo.pass += pass ? 1 : 0;
     }

@@ -18,6 +18,8 @@ public:
     void add(const BatchItem &item);
     // The same without a BatchItem (no copy of the result): result null for a message that could not be read.
     void add(const MessageResult *result, const MimeSummary &summary);
+    // From what the worker thread kept of a result; null for a message that could not be read.
+    void add(const MessageTally *tally);
 
     qint64 messages() const { return m_messages; }
     qint64 unreadable() const { return m_unreadable; }

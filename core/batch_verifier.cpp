@@ -94,6 +94,11 @@ qint64 BatchVerifier::run(MessageSource &source, const std::function<void(BatchI
             }
             if (m_opt.render)
                 m_opt.render(out);
+            if (!m_opt.keepResult && out.result) {
+                out.tally = MessageTally::of(*out.result, out.summary);
+                out.result.reset();
+                out.summary = MimeSummary();
+            }
             bool wake = false;
             {
                 std::lock_guard lock(mutex);

@@ -9,6 +9,18 @@
 
 namespace dkimi {
 
+// What the totals (BatchSummary) need of one message: made on the worker thread when the result
+// itself is not handed over (BatchOptions::keepResult false).
+struct MessageTally {
+    Result result = Result::None;
+    QString reason;         // of the signature that gave the message its result; "unsigned"
+    QStringList domains;    // signing domains, lower case, each once; "(unsigned)" when none
+    QList<bool> domainPass; // per domain: one of its own signatures passed
+    QDate date;             // of the Date header, invalid when there is none usable
+
+    static MessageTally of(const MessageResult &r, const MimeSummary &summary);
+};
+
 // One message of a batch: where it is, and its verdict or the reason it could not be read.
 struct BatchItem {
     qint64 sequence = 0; // position in the run, from 0
@@ -18,6 +30,9 @@ struct BatchItem {
     QString error;       // non-empty: could not be analysed
     QStringList notes;
     QByteArray rendered; // what BatchOptions::render made of it (e.g. a JSON line), if set
+    // Without BatchOptions::keepResult: result and summary are dropped on the worker thread after
+    // render, and this is what is left of them for the totals.
+    std::optional<MessageTally> tally;
 };
 
 // Progress and cancellation, supplied by the caller (ImHex-style task interface).
@@ -40,6 +55,10 @@ struct BatchOptions {
     // Runs on the worker thread once an item is verified, so that formatting output (a JSON line,
     // CSV rows) is spread over the threads instead of done in order on the delivering one.
     std::function<void(BatchItem &)> render;
+    // false: the caller only needs what render made, the error and the tally, so each result is
+    // freed on the thread that made it (freeing it on the delivering thread made the threads
+    // contend for the allocator's locks).
+    bool keepResult = true;
 };
 
 // Verifies every message of a source over all cores. Results are handed to the callback on the

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void hugeMessage();
     void cancellationLeavesAPrefix();
     void summaryTotals();
+    void summaryFromTalliesMatches();
     void missingInput();
     void keyLookedUpOncePerRun();
     void leanMatchesFullOnFixtures();
@@ -233,6 +234,45 @@ void TstArchives::summaryTotals()
     const QString text = sum.toText();
     QVERIFY2(text.startsWith(QStringLiteral("%1 of %2 messages have a valid DKIM signature").arg(pass).arg(total)),
              qPrintable(text));
+}
+
+// Without keepResult the worker drops each result after render and keeps a tally: the totals
+// must be the same as from the results, and no result may reach the delivering thread.
+void TstArchives::summaryFromTalliesMatches()
+{
+    auto run = [&](bool keepResult, int *withResult, int *withTally) {
+        VerifierOptions vo;
+        vo.resolver = m_keys;
+        vo.evaluationTime = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+        BatchOptions bo;
+        bo.jobs = 2;
+        bo.keepResult = keepResult;
+        bo.render = [](BatchItem &item) { item.rendered = CsvWriter::rows(item).toUtf8(); };
+        MessageSource src(
+            {kDir, QStringLiteral(DKIMI_TEST_DATA "/fixtures"), QStringLiteral(DKIMI_TEST_DATA "/timeline")});
+        QByteArray rows;
+        BatchSummary summary;
+        BatchVerifier(vo, bo).run(src, [&](BatchItem &&i) {
+            summary.add(i);
+            rows += i.rendered;
+            *withResult += i.result ? 1 : 0;
+            *withTally += i.tally ? 1 : 0;
+            if (!keepResult)
+                QVERIFY(i.summary.from.isEmpty() && i.summary.subject.isEmpty());
+        });
+        return QString::fromUtf8(rows) + summary.toText();
+    };
+    int kept = 0, keptTallies = 0, dropped = 0, tallies = 0;
+    const QString fromResults = run(true, &kept, &keptTallies);
+    const QString fromTallies = run(false, &dropped, &tallies);
+    QVERIFY(kept > 50);
+    QCOMPARE(keptTallies, 0);
+    QCOMPARE(dropped, 0);
+    QCOMPARE(tallies, kept);
+    QCOMPARE(fromTallies, fromResults);
+    // Several domains, results and years: the comparison says something.
+    QVERIFY(fromResults.contains(QStringLiteral("By signing domain")));
+    QVERIFY(fromResults.contains(QStringLiteral("body_hash_mismatch")));
 }
 
 void TstArchives::missingInput()
