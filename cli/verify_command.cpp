@@ -206,10 +206,12 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
     const bool quiet = p.isSet(quietOpt);
     const bool wantSummary = p.isSet(summaryOpt);
     // CSV rows and the summary show the verdicts, not the header table, replay check, ARC,
-    // Authentication-Results or alignment: none of those is worked out when nothing prints it.
+    // Authentication-Results, alignment or failure explanations: none of those is worked out when
+    // nothing prints it.
     if (quiet || format == QLatin1String("csv")) {
         vo.messageAnalysis = false;
         vo.surroundingEvidence = false;
+        vo.explainFailures = false; // neither prints explanations or recovered hashes
     }
 
     bool allPass = true;

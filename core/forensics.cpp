@@ -61,8 +61,14 @@ QList<CandidateKey> candidateKeys(const SignatureResult &r)
 
 } // namespace
 
-void explainSignature(const Message &m, SignatureResult &r, const PublishedKeyList *published, qint64 evalTime)
+void explainSignature(const Message &m, SignatureResult &r, const PublishedKeyList *published, qint64 evalTime,
+                      bool explainFailures)
 {
+    if (!explainFailures) {
+        if (r.reason.isEmpty() && r.bodyHashMatches.value_or(false) && r.signatureValid.value_or(false))
+            checkPublishedKey(r, published, evalTime);
+        return;
+    }
     const DkimSignature &sig = r.signature;
     const bool isRsa = sig.algorithm == SignatureAlgorithm::RsaSha1 || sig.algorithm == SignatureAlgorithm::RsaSha256;
     const bool headersHashed = !r.headerHash.isEmpty() && !sig.b.isEmpty();

@@ -12,7 +12,9 @@ class PublishedKeyList;
 // comparison, and the strength of a valid signature. Each attempt is a visible step appended to
 // r.steps; explanations go to r.explanations. The verdict is not touched (key_published is only
 // flagged here; the verdict step turns it into the policy reason).
-void explainSignature(const Message &m, SignatureResult &r, const PublishedKeyList *published, qint64 evalTime);
+// explainFailures false: only what can change the verdict (a published private key) is checked.
+void explainSignature(const Message &m, SignatureResult &r, const PublishedKeyList *published, qint64 evalTime,
+                      bool explainFailures = true);
 
 // Per message, after every signature: the header table and the replay check.
 void analyseMessage(const Message &m, MessageResult &r);

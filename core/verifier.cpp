@@ -1027,7 +1027,7 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
         return r;
 
     // -- Forensics: recovery, explanations, evidence strength (visible steps; never the verdict) -------
-    explainSignature(m, r, m_opt.publishedKeys.get(), evalTime);
+    explainSignature(m, r, m_opt.publishedKeys.get(), evalTime, m_opt.explainFailures);
 
     // -- Verdict -------------------------------------------------------------------------------------
     Step policy;

@@ -27,6 +27,9 @@ struct VerifierOptions {
     QStringList trustedAuthservIds;     // receiving servers whose Authentication-Results the user trusts
     bool surroundingEvidence = true;    // ARC, Authentication-Results, DMARC alignment
     bool messageAnalysis = true;        // header table, replay check, evidence statements (never a verdict)
+    // Why a signature failed: signed-hash recovery, header and body explanations (never a verdict).
+    // Costly (a failing message can take several times a passing one); off where nothing prints them.
+    bool explainFailures = true;
     std::shared_ptr<const PublishedKeyList> publishedKeys; // private keys made public (may be null)
     // Lean (batches that keep no walk): the same results, but the steps keep no output bytes and
     // few inputs, the canonical body is hashed as it is produced, and a signature that does not

@@ -446,19 +446,25 @@ void TstArchives::leanMatchesFullOnGeneratedArchive()
                         [](const QByteArray &j) { return j.contains("\"mbox_from_unquoted\""); }));
 }
 
-// The CLI leaves out the header table, replay check and surrounding evidence for CSV and --quiet:
-// rows and summary must not change.
+// The CLI leaves out the header table, replay check, surrounding evidence and failure explanations
+// for CSV and --quiet: rows and summary must not change.
 void TstArchives::csvNeedsNoMessageAnalysis()
 {
     auto run = [&](bool analysis) {
         VerifierOptions vo;
-        vo.resolver = m_keys;
+        // The forensics fixtures (with their keys) fail in every way the explanations cover.
+        auto chain = std::make_shared<ChainResolver>();
+        chain->add(m_keys);
+        chain->add(*ZoneFileResolver::load(QStringLiteral(DKIMI_TEST_DATA "/forensics/keys.zone")));
+        vo.resolver = chain;
         vo.evaluationTime = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
         vo.messageAnalysis = analysis;
         vo.surroundingEvidence = analysis;
+        vo.explainFailures = analysis;
         BatchOptions bo;
         bo.jobs = 2;
-        MessageSource src({kDir, QStringLiteral(DKIMI_TEST_DATA "/fixtures")});
+        MessageSource src(
+            {kDir, QStringLiteral(DKIMI_TEST_DATA "/fixtures"), QStringLiteral(DKIMI_TEST_DATA "/forensics")});
         QString csv;
         BatchSummary summary;
         BatchVerifier(vo, bo).run(src, [&](BatchItem &&i) {
@@ -469,6 +475,7 @@ void TstArchives::csvNeedsNoMessageAnalysis()
     };
     const QString with = run(true);
     QVERIFY(with.count(QLatin1Char('\n')) > 100);
+    QVERIFY(with.contains(QStringLiteral("body_hash_mismatch")) && with.contains(QStringLiteral("signature_mismatch")));
     QCOMPARE(run(false), with);
 }
 
