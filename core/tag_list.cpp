@@ -1,5 +1,7 @@
 #include "tag_list.h"
 
+#include <array>
+
 namespace dkimi {
 
 namespace {
@@ -130,36 +132,53 @@ QByteArray TagList::value(QByteArrayView name) const
 
 QByteArray stripFws(QByteArrayView v)
 {
-    QByteArray out;
-    out.reserve(v.size());
+    QByteArray out(v.size(), Qt::Uninitialized);
+    char *o = out.data();
     for (char c : v) {
         if (!isWspOrEol(c))
-            out.append(c);
+            *o++ = c;
     }
+    out.truncate(o - out.constData());
     return out;
 }
 
 bool decodeBase64Strict(QByteArrayView in, QByteArray *out)
 {
+    // One pass: check each character, decode 4 characters into 3 bytes; '=' only at the end.
+    static const auto table = [] {
+        std::array<signed char, 256> t{};
+        t.fill(-1);
+        const char *alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < 64; ++i)
+            t[static_cast<unsigned char>(alphabet[i])] = static_cast<signed char>(i);
+        return t;
+    }();
+    const qsizetype n = in.size();
+    if (n % 4 != 0)
+        return false;
     qsizetype pad = 0;
-    for (qsizetype i = 0; i < in.size(); ++i) {
-        char c = in[i];
-        if (c == '=') {
-            ++pad;
-            continue;
+    while (pad < n && pad < 3 && in[n - 1 - pad] == '=')
+        ++pad;
+    if (pad > 2)
+        return false;
+    const qsizetype data = n - pad;
+    QByteArray bytes(data * 3 / 4, Qt::Uninitialized);
+    auto *o = reinterpret_cast<unsigned char *>(bytes.data());
+    quint32 acc = 0;
+    int bits = 0;
+    for (qsizetype i = 0; i < data; ++i) {
+        const signed char v = table[static_cast<unsigned char>(in[i])];
+        if (v < 0)
+            return false; // not base64, or '=' before the end
+        acc = (acc << 6) | quint32(v);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            *o++ = static_cast<unsigned char>(acc >> bits);
         }
-        if (pad > 0)
-            return false; // data after padding
-        if (!(isAlpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '/'))
-            return false;
     }
-    if (pad > 2 || (in.size() % 4) != 0)
-        return false;
-    auto r = QByteArray::fromBase64Encoding(in.toByteArray(), QByteArray::AbortOnBase64DecodingErrors);
-    if (!r)
-        return false;
     if (out)
-        *out = *r;
+        *out = std::move(bytes);
     return true;
 }
 

@@ -1,5 +1,6 @@
 #include "tag_list.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace dkimi;
@@ -14,6 +15,7 @@ private Q_SLOTS:
     void byteRanges();
     void base64_data();
     void base64();
+    void base64AsQtStrict();
 };
 
 void TstTagList::valid_data()
@@ -102,6 +104,13 @@ void TstTagList::base64_data()
     QTest::newRow("bad char") << QByteArray("@@@@") << false << QByteArray();
     QTest::newRow("data after padding") << QByteArray("YW=j") << false << QByteArray();
     QTest::newRow("wrong length") << QByteArray("YWJ") << false << QByteArray();
+    QTest::newRow("empty") << QByteArray("") << true << QByteArray();
+    QTest::newRow("three pads") << QByteArray("YW===") << false << QByteArray();
+    QTest::newRow("only pads") << QByteArray("====") << false << QByteArray();
+    QTest::newRow("two pads") << QByteArray("YQ==") << true << QByteArray("a");
+    QTest::newRow("url-safe alphabet") << QByteArray("YW-_") << false << QByteArray();
+    QTest::newRow("whitespace inside") << QByteArray("YW Jj") << false << QByteArray();
+    QTest::newRow("nul") << QByteArray("YWJ\0", 4) << false << QByteArray();
 }
 
 void TstTagList::base64()
@@ -114,6 +123,60 @@ void TstTagList::base64()
     if (ok)
         QCOMPARE(out, decoded);
     QCOMPARE(stripFws(" a\r\n\tb c "), QByteArray("abc"));
+}
+
+// decodeBase64Strict decodes by itself (one pass); it must accept and decode exactly as the
+// check-then-QByteArray::fromBase64Encoding it replaced, on random strings near the alphabet.
+void TstTagList::base64AsQtStrict()
+{
+    auto reference = [](const QByteArray &in, QByteArray *out) {
+        qsizetype pad = 0;
+        for (char c : in) {
+            if (c == '=') {
+                ++pad;
+                continue;
+            }
+            const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            if (pad > 0 || !(alpha || (c >= '0' && c <= '9') || c == '+' || c == '/'))
+                return false;
+        }
+        if (pad > 2 || in.size() % 4 != 0)
+            return false;
+        auto r = QByteArray::fromBase64Encoding(in, QByteArray::AbortOnBase64DecodingErrors);
+        if (!r)
+            return false;
+        *out = *r;
+        return true;
+    };
+    const QByteArray chars("ABCXYZabcxyz0189+/=-_ \t\r\n@");
+    QRandomGenerator rng(20261129);
+    int accepted = 0;
+    for (int i = 0; i < 200000; ++i) {
+        QByteArray in;
+        const int len = int(rng.bounded(13));
+        for (int k = 0; k < len; ++k) {
+            // Mostly the alphabet, so that many strings are valid.
+            in +=
+                rng.bounded(10) < 8 ? "ABCXYZabcxyz0189+/"[rng.bounded(18)] : chars.at(int(rng.bounded(chars.size())));
+        }
+        if (rng.bounded(4) == 0)
+            in += rng.bounded(2) ? "=" : "==";
+        QByteArray ours, theirs;
+        const bool ok = decodeBase64Strict(in, &ours);
+        QCOMPARE(ok, reference(in, &theirs));
+        if (ok) {
+            QCOMPARE(ours, theirs);
+            ++accepted;
+        }
+    }
+    QVERIFY(accepted > 10000);
+    // A real signature's b= (2048-bit RSA) round-trips.
+    QByteArray sig(256, Qt::Uninitialized);
+    for (int i = 0; i < sig.size(); ++i)
+        sig[i] = char(rng.bounded(256));
+    QByteArray out;
+    QVERIFY(decodeBase64Strict(sig.toBase64(), &out));
+    QCOMPARE(out, sig);
 }
 
 QTEST_GUILESS_MAIN(TstTagList)
