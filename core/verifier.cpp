@@ -584,7 +584,7 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
     SignatureResult r = verifySignature(m, headerIndex, sigIndex, evalTime, true);
     // Anything but a pass is verified again with the full walk: the explanations of a failure
     // read it, and failures are rare in an archive.
-    if (r.result != Result::Pass)
+    if (r.result != Result::Pass && m_opt.explainFailures)
         return verifySignature(m, headerIndex, sigIndex, evalTime, false);
     return r;
 }
@@ -886,7 +886,7 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
     r.steps.append(bodyHash);
     if (bodyPossible && !unquoteStep.title.isEmpty())
         r.steps.append(unquoteStep);
-    if (lean && (!r.reason.isEmpty() || !bodyOk))
+    if (lean && m_opt.explainFailures && (!r.reason.isEmpty() || !bodyOk))
         return r; // cannot pass: verified again on the full path (see below)
 
     // -- Canonicalize headers ----------------------------------------------------------------------------
@@ -1023,7 +1023,9 @@ SignatureResult Verifier::verifySignature(const Message &m, int headerIndex, int
 
     // Lean: a signature that cannot pass goes no further here; the caller verifies it again on the
     // full path, which explains the failure (explaining it twice cost as much as the pass itself).
-    if (lean && !(r.reason.isEmpty() && r.bodyHashMatches.value_or(false) && r.signatureValid.value_or(false)))
+    // Without explanations the lean path finishes it: the walk the explainers read is not needed.
+    if (lean && m_opt.explainFailures &&
+        !(r.reason.isEmpty() && r.bodyHashMatches.value_or(false) && r.signatureValid.value_or(false)))
         return r;
 
     // -- Forensics: recovery, explanations, evidence strength (visible steps; never the verdict) -------
