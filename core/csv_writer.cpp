@@ -4,11 +4,6 @@ namespace dkimi {
 
 namespace {
 
-QString tri(const std::optional<bool> &b)
-{
-    return b ? (*b ? QStringLiteral("true") : QStringLiteral("false")) : QString();
-}
-
 constexpr int kSignatureColumns = 12;
 
 } // namespace
@@ -30,41 +25,113 @@ QString CsvWriter::field(const QString &s)
     return s;
 }
 
+namespace {
+
+// One field and its separator, appended in place (quoted only when it must be, as field()).
+void put(QString &out, QStringView s, QChar after = QLatin1Char(','))
+{
+    bool quote = false;
+    for (QChar c : s) {
+        const char16_t u = c.unicode();
+        if (u == ',' || u == '"' || u == '\n' || u == '\r') {
+            quote = true;
+            break;
+        }
+    }
+    if (!quote) {
+        out += s;
+    } else {
+        out += QLatin1Char('"');
+        for (QChar c : s) {
+            if (c == QLatin1Char('"'))
+                out += QLatin1Char('"');
+            out += c;
+        }
+        out += QLatin1Char('"');
+    }
+    out += after;
+}
+
+// A word that never needs quoting (result names, true/false).
+void putWord(QString &out, QLatin1StringView w)
+{
+    out += w;
+    out += QLatin1Char(',');
+}
+
+void putNumber(QString &out, qint64 v)
+{
+    out += QString::number(v);
+    out += QLatin1Char(',');
+}
+
+void putEmpty(QString &out, int n)
+{
+    for (int i = 0; i < n; ++i)
+        out += QLatin1Char(',');
+}
+
+QLatin1StringView tri(const std::optional<bool> &b)
+{
+    return b ? (*b ? QLatin1StringView("true") : QLatin1StringView("false")) : QLatin1StringView();
+}
+
+} // namespace
+
 QString CsvWriter::rows(const BatchItem &item)
 {
     const bool mbox = item.location.container == MessageLocation::Container::Mbox;
-    QStringList base{item.location.file, mbox ? QString::number(item.location.index) : QString(),
-                     mbox ? QString::number(item.location.offset) : QString()};
-    auto line = [](const QStringList &cols) {
-        QStringList f;
-        f.reserve(cols.size());
-        for (const QString &c : cols)
-            f << field(c);
-        return f.join(QLatin1Char(',')) + QLatin1Char('\n');
-    };
+    // The columns every row of this message starts with.
+    QString base;
+    base.reserve(256);
+    put(base, item.location.file);
+    if (mbox) {
+        putNumber(base, item.location.index);
+        putNumber(base, item.location.offset);
+    } else {
+        putEmpty(base, 2);
+    }
     if (!item.result) {
-        QStringList cols = base;
-        cols << QString() << QStringLiteral("error") << QString() << QString() << QString();
-        cols << QStringList(kSignatureColumns, QString()) << item.error;
-        return line(cols);
+        base += QLatin1StringView(",error,,,,");
+        putEmpty(base, kSignatureColumns);
+        put(base, item.error, QLatin1Char('\n'));
+        return base;
     }
     const MessageResult &r = *item.result;
-    base << QString::fromLatin1(r.sha256) << QString::fromLatin1(resultName(r.result)) << item.summary.from
-         << item.summary.subject << (item.summary.date.isValid() ? formatTime(item.summary.date) : QString());
-    if (r.signatures.isEmpty())
-        return line(base + QStringList(kSignatureColumns, QString()) + QStringList{QString()});
+    put(base, QString::fromLatin1(r.sha256));
+    putWord(base, QLatin1StringView(resultName(r.result)));
+    put(base, item.summary.from);
+    put(base, item.summary.subject);
+    put(base, item.summary.date.isValid() ? formatTime(item.summary.date) : QString());
+    if (r.signatures.isEmpty()) {
+        putEmpty(base, kSignatureColumns);
+        base += QLatin1Char('\n');
+        return base;
+    }
     QString out;
+    out.reserve((base.size() + 160) * r.signatures.size());
     for (const SignatureResult &s : r.signatures) {
         const DkimSignature &sig = s.signature;
-        out += line(base +
-                    QStringList{QString::number(s.index), QString::fromLatin1(sig.domain),
-                                QString::fromLatin1(sig.selector), QString::fromLatin1(sig.algorithmText),
-                                QStringLiteral("%1/%2").arg(QString::fromLatin1(canonicalizationName(sig.headerCanon)),
-                                                            QString::fromLatin1(canonicalizationName(sig.bodyCanon))),
-                                QString::fromLatin1(resultName(s.result)), s.reason, tri(s.cryptoValid),
-                                tri(s.bodyHashMatches), tri(s.signatureValid),
-                                s.keyBits > 0 ? QString::number(s.keyBits) : QString(), s.flags.join(QLatin1Char(' ')),
-                                QString()});
+        out += base;
+        putNumber(out, s.index);
+        put(out, QString::fromLatin1(sig.domain));
+        put(out, QString::fromLatin1(sig.selector));
+        put(out, QString::fromLatin1(sig.algorithmText));
+        out += QLatin1StringView(canonicalizationName(sig.headerCanon));
+        out += QLatin1Char('/');
+        out += QLatin1StringView(canonicalizationName(sig.bodyCanon));
+        out += QLatin1Char(',');
+        putWord(out, QLatin1StringView(resultName(s.result)));
+        put(out, s.reason);
+        putWord(out, tri(s.cryptoValid));
+        putWord(out, tri(s.bodyHashMatches));
+        putWord(out, tri(s.signatureValid));
+        if (s.keyBits > 0)
+            putNumber(out, s.keyBits);
+        else
+            putEmpty(out, 1);
+        put(out, s.flags.join(QLatin1Char(' ')));
+        out += QLatin1Char('\n'); // error: empty
     }
     return out;
 }
