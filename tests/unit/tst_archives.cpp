@@ -42,6 +42,15 @@ private Q_SLOTS:
     void renderRunsOnWorkers();
 
 private:
+    // The fixtures' keys and those of the forensics fixtures, which fail in every way the
+    // explanations cover.
+    std::shared_ptr<const KeyResolver> withForensicsKeys() const
+    {
+        auto chain = std::make_shared<ChainResolver>();
+        chain->add(m_keys);
+        chain->add(*ZoneFileResolver::load(QStringLiteral(DKIMI_TEST_DATA "/forensics/keys.zone")));
+        return chain;
+    }
     QList<BatchItem> runAll(const QStringList &inputs, int jobs = 2, BatchObserver *obs = nullptr);
     std::shared_ptr<const KeyResolver> m_keys;
     QJsonObject m_expected;
@@ -364,10 +373,7 @@ void TstArchives::leanMatchesFullOnFixtures()
 {
     QFETCH(bool, explain);
     VerifierOptions vo;
-    auto chain = std::make_shared<ChainResolver>();
-    chain->add(m_keys);
-    chain->add(*ZoneFileResolver::load(QStringLiteral(DKIMI_TEST_DATA "/forensics/keys.zone")));
-    vo.resolver = chain;
+    vo.resolver = withForensicsKeys();
     vo.evaluationTime = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
     vo.explainFailures = explain;
     const Verifier full(vo);
@@ -469,11 +475,7 @@ void TstArchives::csvNeedsNoMessageAnalysis()
 {
     auto run = [&](bool analysis) {
         VerifierOptions vo;
-        // The forensics fixtures (with their keys) fail in every way the explanations cover.
-        auto chain = std::make_shared<ChainResolver>();
-        chain->add(m_keys);
-        chain->add(*ZoneFileResolver::load(QStringLiteral(DKIMI_TEST_DATA "/forensics/keys.zone")));
-        vo.resolver = chain;
+        vo.resolver = withForensicsKeys();
         vo.evaluationTime = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
         vo.messageAnalysis = analysis;
         vo.surroundingEvidence = analysis;
