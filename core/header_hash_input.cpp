@@ -3,7 +3,7 @@
 #include "canonicalizer.h"
 #include "message.h"
 
-#include <QHash>
+#include <QVarLengthArray>
 
 namespace dkimi {
 
@@ -29,18 +29,33 @@ QByteArray signatureFieldWithoutB(const Message &m, const DkimSignature &sig)
 HeaderHashInput HeaderHashInput::build(const Message &m, const DkimSignature &sig)
 {
     HeaderHashInput out;
-    QHash<QByteArray, int> nextFromBottom;
+    out.bytes.reserve(1024);
+    // Per distinct name (h= lists a handful): where the search for its next instance goes on.
+    struct Next {
+        QByteArrayView name;
+        int from;
+    };
+    QVarLengthArray<Next, 32> nextFromBottom;
     for (const QByteArray &name : sig.signedHeaders) {
-        const QByteArray key = name.toLower();
-        const int start = nextFromBottom.value(key, int(m.headers().size()));
+        Next *next = nullptr;
+        for (Next &n : nextFromBottom) {
+            if (n.name.compare(name, Qt::CaseInsensitive) == 0) {
+                next = &n;
+                break;
+            }
+        }
+        if (!next) {
+            nextFromBottom.append(Next{name, int(m.headers().size())});
+            next = &nextFromBottom.back();
+        }
         int found = -1;
-        for (int i = start - 1; i >= 0; --i) {
-            if (m.headers().at(i).name.compare(key, Qt::CaseInsensitive) == 0) {
+        for (int i = next->from - 1; i >= 0; --i) {
+            if (m.headers().at(i).name.compare(name, Qt::CaseInsensitive) == 0) {
                 found = i;
                 break;
             }
         }
-        nextFromBottom[key] = found < 0 ? 0 : found;
+        next->from = found < 0 ? 0 : found;
         SignedHeaderUse use;
         use.name = name;
         use.headerIndex = found;
@@ -48,8 +63,8 @@ HeaderHashInput HeaderHashInput::build(const Message &m, const DkimSignature &si
         if (found >= 0) {
             out.usedHeaders.insert(found);
             out.bytes.append(Canonicalizer::header(sig.headerCanon, m.headerBytes(m.headers().at(found))));
-        } else if (!out.oversigned.contains(QString::fromLatin1(key))) {
-            out.oversigned << QString::fromLatin1(key);
+        } else if (const QString key = QString::fromLatin1(name.toLower()); !out.oversigned.contains(key)) {
+            out.oversigned << key;
         }
         use.hashLength = out.bytes.size() - use.hashOffset;
         out.uses.append(use);
