@@ -11,45 +11,84 @@ void BatchSummary::add(const BatchItem &item)
     add(item.result ? &*item.result : nullptr, item.summary);
 }
 
-void BatchSummary::add(const MessageResult *result, const MimeSummary &summary)
+namespace {
+
+// The reason of the signature that gave the message its result, the distinct signing domains (lower
+// case) and those of them with a signature of their own that passed. `result`, `reason` and `domain`
+// read one signature.
+template <typename Signature, typename ResultOf, typename ReasonOf, typename DomainOf>
+void describe(Result messageResult, const QList<Signature> &signatures, ResultOf result, ReasonOf reason,
+              DomainOf domain, QString *decidingReason, QStringList *domains, QStringList *passDomains)
 {
-    ++m_messages;
-    if (!result) {
-        ++m_unreadable;
-        ++m_byReason[QStringLiteral("unreadable")];
-        return;
-    }
-    const MessageResult &r = *result;
-    ++m_byResult[int(r.result)];
-    const bool pass = r.result == Result::Pass;
-    // The reason of the signature that gave the message its result.
-    QString reason = QStringLiteral("unsigned");
-    for (const SignatureResult &s : r.signatures) {
-        if (s.result == r.result) {
-            reason = s.reason;
+    *decidingReason = QStringLiteral("unsigned");
+    for (const Signature &s : signatures) {
+        if (result(s) == messageResult) {
+            *decidingReason = reason(s);
             break;
         }
     }
-    ++m_byReason[reason];
-    QStringList domains;
-    for (const SignatureResult &s : r.signatures) {
-        const QString d = QString::fromLatin1(s.signature.domain).toLower();
-        if (!d.isEmpty() && !domains.contains(d))
-            domains << d;
+    for (const Signature &s : signatures) {
+        const QString d = QString::fromLatin1(domain(s)).toLower();
+        if (d.isEmpty())
+            continue;
+        if (!domains->contains(d))
+            *domains << d;
+        // Counted as pass for a domain only when one of its own signatures passed.
+        if (result(s) == Result::Pass && !passDomains->contains(d))
+            *passDomains << d;
     }
+}
+
+} // namespace
+
+void BatchSummary::add(const MessageResult *result, const MimeSummary &summary)
+{
+    if (!result) {
+        addUnreadable();
+        return;
+    }
+    QString reason;
+    QStringList domains, passDomains;
+    describe(
+        result->result, result->signatures, [](const SignatureResult &s) { return s.result; },
+        [](const SignatureResult &s) { return s.reason; },
+        [](const SignatureResult &s) -> const QByteArray & { return s.signature.domain; }, &reason, &domains,
+        &passDomains);
+    addCounted(result->result, reason, domains, passDomains, summary.date);
+}
+
+void BatchSummary::add(Result result, const QList<SignatureTally> &signatures, const QDateTime &date)
+{
+    QString reason;
+    QStringList domains, passDomains;
+    describe(
+        result, signatures, [](const SignatureTally &s) { return s.result; },
+        [](const SignatureTally &s) { return s.reason; },
+        [](const SignatureTally &s) -> const QByteArray & { return s.domain; }, &reason, &domains, &passDomains);
+    addCounted(result, reason, domains, passDomains, date);
+}
+
+void BatchSummary::addUnreadable()
+{
+    ++m_messages;
+    ++m_unreadable;
+    ++m_byReason[QStringLiteral("unreadable")];
+}
+
+void BatchSummary::addCounted(Result result, const QString &reason, const QStringList &domains,
+                              const QStringList &passDomains, const QDateTime &date)
+{
+    ++m_messages;
+    ++m_byResult[int(result)];
+    const bool pass = result == Result::Pass;
+    ++m_byReason[reason];
     if (domains.isEmpty())
-        domains << QStringLiteral("(unsigned)");
-    for (const QString &d : std::as_const(domains)) {
+        ++m_byDomain[QStringLiteral("(unsigned)")].messages;
+    for (const QString &d : domains) {
         Count &c = m_byDomain[d];
         ++c.messages;
-        // Counted as pass for this domain only when one of its own signatures passed.
-        bool domainPass = false;
-        for (const SignatureResult &s : r.signatures)
-            domainPass =
-                domainPass || (s.result == Result::Pass && QString::fromLatin1(s.signature.domain).toLower() == d);
-        c.pass += domainPass ? 1 : 0;
+        c.pass += passDomains.contains(d) ? 1 : 0;
     }
-    const QDateTime date = summary.date;
     Count &y = m_byYear[date.isValid() ? date.date().year() : 0];
     ++y.messages;
     y.pass += pass ? 1 : 0;
