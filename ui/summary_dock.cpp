@@ -45,15 +45,18 @@ void SummaryDock::scheduleRecount()
 void SummaryDock::refresh()
 {
     m_timer->stop();
-    const QList<EvidencePtr> &items = m_model->items();
-    if (m_recount || m_counted > items.size()) {
+    const QList<RowPtr> &rows = m_model->rows();
+    if (m_recount || m_counted > rows.size()) {
         m_summary = BatchSummary();
         m_counted = 0;
         m_recount = false;
     }
-    for (; m_counted < items.size(); ++m_counted) {
-        const EvidenceItem &e = *items.at(m_counted);
-        m_summary.add(e.isError() ? nullptr : &e.result, e.mime); // as ArchiveReader::toBatchItem, without a copy
+    for (; m_counted < rows.size(); ++m_counted) {
+        const EvidenceRow &r = *rows.at(m_counted);
+        if (r.isError())
+            m_summary.addUnreadable();
+        else
+            m_summary.add(r.result, r.tallies(), r.date);
     }
     m_view->setSummary(m_summary);
 }
