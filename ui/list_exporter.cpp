@@ -9,13 +9,17 @@
 #include <QBuffer>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFuture>
 #include <QJsonDocument>
 #include <QMessageBox>
+#include <QPointer>
+#include <QProgressDialog>
 #include <QSaveFile>
 #include <QSettings>
 #include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <numeric>
 
@@ -121,6 +125,24 @@ QByteArray ListExporter::text(const QList<RowPtr> &rows, Format format, const Ve
     return buffer.data();
 }
 
+namespace {
+
+// One export in the background. It lives as long as its progress dialog; destroyed (the window closes)
+// it stops the export and waits for it, so the worker never reports to a dead object.
+class ExportRun : public QObject {
+public:
+    explicit ExportRun(QObject *parent) : QObject(parent) {}
+    ~ExportRun() override
+    {
+        m_cancel.store(true);
+        m_future.waitForFinished();
+    }
+    std::atomic_bool m_cancel{false};
+    QFuture<void> m_future;
+};
+
+} // namespace
+
 void ListExporter::exportDialog(QWidget *parent, const QList<RowPtr> &rows, Format format,
                                 const VerificationSettings &settings)
 {
@@ -135,9 +157,46 @@ void ListExporter::exportDialog(QWidget *parent, const QList<RowPtr> &rows, Form
     if (file.isEmpty())
         return;
     s.setValue(QStringLiteral("dirs/export"), QFileInfo(file).absolutePath());
-    QString error;
-    if (!write(file, rows, format, settings, nullptr, {}, &error))
-        QMessageBox::warning(parent, tr("Export"), tr("The file could not be written:\n%1").arg(error));
+    exportInBackground(parent, rows, format, settings, file);
+}
+
+QProgressDialog *ListExporter::exportInBackground(QWidget *parent, const QList<RowPtr> &rows, Format format,
+                                                  const VerificationSettings &settings, const QString &file)
+{
+    // Light rows are verified again: a large list takes a while. The dialog only shows when it does.
+    auto *dialog =
+        new QProgressDialog(tr("Exporting %n messages (each is read and verified again)…", nullptr, int(rows.size())),
+                            tr("Cancel"), 0, int(rows.size()), parent);
+    dialog->setObjectName(QStringLiteral("exportProgress"));
+    dialog->setWindowTitle(tr("Export"));
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setMinimumDuration(400);
+    dialog->setAutoClose(false);
+    dialog->setAutoReset(false);
+    dialog->setValue(0);
+    auto *run = new ExportRun(dialog);
+    QObject::connect(dialog, &QProgressDialog::canceled, run, [run] { run->m_cancel.store(true); });
+    const QPointer<QWidget> owner(parent);
+    run->m_future = QtConcurrent::run([run, dialog, owner, rows, format, settings, file] {
+        QString error;
+        const bool ok = write(
+            file, rows, format, settings, &run->m_cancel,
+            [run, dialog](int done, int) {
+                QMetaObject::invokeMethod(
+                    run, [dialog, done] { dialog->setValue(done); }, Qt::QueuedConnection);
+            },
+            &error);
+        QMetaObject::invokeMethod(
+            run,
+            [run, dialog, owner, ok, error] {
+                const bool cancelled = run->m_cancel.load();
+                dialog->deleteLater();
+                if (!ok && !cancelled)
+                    QMessageBox::warning(owner, tr("Export"), tr("The file could not be written:\n%1").arg(error));
+            },
+            Qt::QueuedConnection);
+    });
+    return dialog;
 }
 
 } // namespace dkimi::ui

@@ -11,6 +11,7 @@
 #include <functional>
 
 class QIODevice;
+class QProgressDialog;
 class QWidget;
 
 namespace dkimi::ui {
@@ -47,9 +48,14 @@ public:
     // The whole text at once (small lists, tests).
     static QByteArray text(const QList<RowPtr> &rows, Format format, const VerificationSettings &settings);
 
-    // Asks for a file and writes it; tells the user what went wrong.
+    // Asks for a file and writes it in the background (below).
     static void exportDialog(QWidget *parent, const QList<RowPtr> &rows, Format format,
                              const VerificationSettings &settings);
+    // Writes the file off the UI thread. Past a moment the progress dialog (returned) shows, with
+    // Cancel; it deletes itself when the export ends, and tells the user if the file could not be
+    // written. Destroyed with its parent, it stops the export and waits for it.
+    static QProgressDialog *exportInBackground(QWidget *parent, const QList<RowPtr> &rows, Format format,
+                                               const VerificationSettings &settings, const QString &file);
 };
 
 } // namespace dkimi::ui

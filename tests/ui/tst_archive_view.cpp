@@ -30,7 +30,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QPointer>
 #include <QProcess>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSet>
 #include <QTableView>
@@ -511,6 +513,41 @@ private Q_SLOTS:
             file, w.visibleRows(), ListExporter::Format::JsonLines, w.settings(), &cancel,
             [&cancel](int, int) { cancel = true; }, &error));
         QCOMPARE(readAll(file), QByteArray("old"));
+    }
+
+    // From the window, the export runs in the background: the file appears when it is done, the same as
+    // written directly. Cancel, or closing the window, stops it and leaves no file.
+    void exportRunsInTheBackground()
+    {
+        MainWindow &w = open({Archives + QStringLiteral("/mboxrd-lf.mbox")});
+        QTemporaryDir dir;
+        const QList<RowPtr> rows = w.visibleRows();
+        const QString file = dir.filePath(QStringLiteral("list.csv"));
+        QPointer<QProgressDialog> dialog =
+            ListExporter::exportInBackground(&w, rows, ListExporter::Format::Csv, w.settings(), file);
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog, 20000); // it goes away by itself at the end
+        QCOMPARE(readAll(file), ListExporter::text(rows, ListExporter::Format::Csv, w.settings()));
+        QCOMPARE(readAll(file).count('\n'), 6);
+
+        // A long list (the same messages again and again), cancelled at once.
+        QList<RowPtr> many;
+        for (int i = 0; i < 400; ++i)
+            many += rows;
+        const QString cancelled = dir.filePath(QStringLiteral("cancelled.csv"));
+        dialog = ListExporter::exportInBackground(&w, many, ListExporter::Format::Csv, w.settings(), cancelled);
+        Q_EMIT dialog->canceled(); // what its Cancel button and Esc do
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog, 20000);
+        QVERIFY(!QFile::exists(cancelled));
+
+        // The window closes during an export: it stops, and nothing reports to the dead window.
+        const QString closed = dir.filePath(QStringLiteral("closed.csv"));
+        dialog = ListExporter::exportInBackground(&w, many, ListExporter::Format::Csv, w.settings(), closed);
+        m_w.reset();
+        QVERIFY(!dialog);
+        QTest::qWait(50);
+        QVERIFY(!QFile::exists(closed));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("list.csv")});
     }
 
     // What a light row keeps is enough for every column, the tooltip, the filter text and the verdict
