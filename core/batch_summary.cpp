@@ -6,40 +6,6 @@
 
 namespace dkimi {
 
-MessageTally MessageTally::of(const MessageResult &r, const MimeSummary &summary)
-{
-    MessageTally t;
-    t.result = r.result;
-    t.reason = QStringLiteral("unsigned");
-    for (const SignatureResult &s : r.signatures) {
-        if (s.result == r.result) {
-            t.reason = s.reason;
-            break;
-        }
-    }
-    for (const SignatureResult &s : r.signatures) {
-        const QString d = QString::fromLatin1(s.signature.domain).toLower();
-        if (d.isEmpty())
-            continue;
-        qsizetype i = t.domains.indexOf(d);
-        if (i < 0) {
-            i = t.domains.size();
-            t.domains << d;
-            t.domainPass << false;
-        }
-        // Counted as pass for a domain only when one of its own signatures passed.
-        if (s.result == Result::Pass)
-            t.domainPass[i] = true;
-    }
-    if (t.domains.isEmpty()) {
-        t.domains << QStringLiteral("(unsigned)");
-        t.domainPass << false;
-    }
-    if (summary.date.isValid())
-        t.date = summary.date.date(); // as the Date header gives it (the sender's calendar day)
-    return t;
-}
-
 void BatchSummary::add(const BatchItem &item)
 {
     if (item.tally)
@@ -48,10 +14,53 @@ void BatchSummary::add(const BatchItem &item)
         add(item.result ? &*item.result : nullptr, item.summary);
 }
 
+namespace {
+
+// The reason of the signature that gave the message its result, the distinct signing domains (lower
+// case) and those of them with a signature of their own that passed. `result`, `reason` and `domain`
+// read one signature.
+template <typename Signature, typename ResultOf, typename ReasonOf, typename DomainOf>
+void describe(Result messageResult, const QList<Signature> &signatures, ResultOf result, ReasonOf reason,
+              DomainOf domain, QString *decidingReason, QStringList *domains, QStringList *passDomains)
+{
+    *decidingReason = QStringLiteral("unsigned");
+    for (const Signature &s : signatures) {
+        if (result(s) == messageResult) {
+            *decidingReason = reason(s);
+            break;
+        }
+    }
+    for (const Signature &s : signatures) {
+        const QString d = QString::fromLatin1(domain(s)).toLower();
+        if (d.isEmpty())
+            continue;
+        if (!domains->contains(d))
+            *domains << d;
+        // Counted as pass for a domain only when one of its own signatures passed.
+        if (result(s) == Result::Pass && !passDomains->contains(d))
+            *passDomains << d;
+    }
+}
+
+} // namespace
+
+MessageTally MessageTally::of(const MessageResult &r, const MimeSummary &summary)
+{
+    MessageTally t;
+    t.result = r.result;
+    describe(
+        r.result, r.signatures, [](const SignatureResult &s) { return s.result; },
+        [](const SignatureResult &s) { return s.reason; },
+        [](const SignatureResult &s) -> const QByteArray & { return s.signature.domain; }, &t.reason, &t.domains,
+        &t.passDomains);
+    t.date = summary.date;
+    return t;
+}
+
 void BatchSummary::add(const MessageResult *result, const MimeSummary &summary)
 {
     if (!result) {
-        add(static_cast<const MessageTally *>(nullptr));
+        addUnreadable();
         return;
     }
     const MessageTally t = MessageTally::of(*result, summary);
@@ -60,25 +69,50 @@ void BatchSummary::add(const MessageResult *result, const MimeSummary &summary)
 
 void BatchSummary::add(const MessageTally *t)
 {
-    ++m_messages;
     if (!t) {
-        ++m_unreadable;
-        ++m_byReason[QStringLiteral("unreadable")];
+        addUnreadable();
         return;
     }
-    ++m_byResult[int(t->result)];
-    const bool pass = t->result == Result::Pass;
-    ++m_byReason[t->reason];
-    for (qsizetype i = 0; i < t->domains.size(); ++i) {
-        Count &c = m_byDomain[t->domains.at(i)];
+    addCounted(t->result, t->reason, t->domains, t->passDomains, t->date);
+}
+
+void BatchSummary::add(Result result, const QList<SignatureTally> &signatures, const QDateTime &date)
+{
+    QString reason;
+    QStringList domains, passDomains;
+    describe(
+        result, signatures, [](const SignatureTally &s) { return s.result; },
+        [](const SignatureTally &s) { return s.reason; },
+        [](const SignatureTally &s) -> const QByteArray & { return s.domain; }, &reason, &domains, &passDomains);
+    addCounted(result, reason, domains, passDomains, date);
+}
+
+void BatchSummary::addUnreadable()
+{
+    ++m_messages;
+    ++m_unreadable;
+    ++m_byReason[QStringLiteral("unreadable")];
+}
+
+void BatchSummary::addCounted(Result result, const QString &reason, const QStringList &domains,
+                              const QStringList &passDomains, const QDateTime &date)
+{
+    ++m_messages;
+    ++m_byResult[int(result)];
+    const bool pass = result == Result::Pass;
+    ++m_byReason[reason];
+    if (domains.isEmpty())
+        ++m_byDomain[QStringLiteral("(unsigned)")].messages;
+    for (const QString &d : domains) {
+        Count &c = m_byDomain[d];
         ++c.messages;
-        c.pass += t->domainPass.at(i) ? 1 : 0;
+        c.pass += passDomains.contains(d) ? 1 : 0;
     }
-    Count &y = m_byYear[t->date.isValid() ? t->date.year() : 0];
+    Count &y = m_byYear[date.isValid() ? date.date().year() : 0];
     ++y.messages;
     y.pass += pass ? 1 : 0;
-    if (t->date.isValid()) {
-        Count &mo = m_byMonth[t->date.toString(QStringLiteral("yyyy-MM"))];
+    if (date.isValid()) {
+        Count &mo = m_byMonth[date.toString(QStringLiteral("yyyy-MM"))];
         ++mo.messages;
         mo.pass += pass ? 1 : 0;
     }

@@ -15,11 +15,21 @@ public:
         qint64 pass = 0;
     };
 
+    // What the totals look at in one signature (all a light list row keeps of it).
+    struct SignatureTally {
+        Result result = Result::None;
+        QString reason;
+        QByteArray domain; // d=, as written
+    };
+
     void add(const BatchItem &item);
     // The same without a BatchItem (no copy of the result): result null for a message that could not be read.
     void add(const MessageResult *result, const MimeSummary &summary);
-    // From what the worker thread kept of a result; null for a message that could not be read.
+    // The same from tallies: the message's result, its signatures in order, its parsed Date header.
+    void add(Result result, const QList<SignatureTally> &signatures, const QDateTime &date);
+    // From what a batch worker kept of a result (BatchOptions::keepResult false); null: unreadable.
     void add(const MessageTally *tally);
+    void addUnreadable();
 
     qint64 messages() const { return m_messages; }
     qint64 unreadable() const { return m_unreadable; }
@@ -32,6 +42,9 @@ public:
     QString toText() const;
 
 private:
+    void addCounted(Result result, const QString &reason, const QStringList &domains, const QStringList &passDomains,
+                    const QDateTime &date);
+
     qint64 m_messages = 0;
     qint64 m_unreadable = 0;
     QMap<int, qint64> m_byResult;

@@ -13,10 +13,10 @@ namespace dkimi {
 // itself is not handed over (BatchOptions::keepResult false).
 struct MessageTally {
     Result result = Result::None;
-    QString reason;         // of the signature that gave the message its result; "unsigned"
-    QStringList domains;    // signing domains, lower case, each once; "(unsigned)" when none
-    QList<bool> domainPass; // per domain: one of its own signatures passed
-    QDate date;             // of the Date header, invalid when there is none usable
+    QString reason;          // of the signature that gave the message its result; "unsigned"
+    QStringList domains;     // signing domains, lower case, each once
+    QStringList passDomains; // those of them with a signature of their own that passed
+    QDateTime date;          // of the Date header, invalid when there is none usable
 
     static MessageTally of(const MessageResult &r, const MimeSummary &summary);
 };

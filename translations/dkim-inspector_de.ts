@@ -1333,6 +1333,17 @@ DMARC records change over time: this is the record now, not necessarily the one 
 %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Exporting %n messages (each is read and verified again)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dkimi::ui::MainWindow</name>

@@ -51,21 +51,12 @@ bool ArchiveReader::wants(const QStringList &paths)
     return false;
 }
 
-EvidencePtr ArchiveReader::fromBatch(BatchItem &&b)
+RowPtr ArchiveReader::rowOf(BatchItem &&b)
 {
-    auto e = std::make_shared<EvidenceItem>();
-    e->path = b.location.file;
-    e->location = b.location;
-    e->mime = std::move(b.summary);
-    if (b.result) {
-        e->result = std::move(*b.result);
-        e->stripped = true; // the bytes stay in the archive; read again when shown
-        EvidenceLoader::compact(*e);
-    } else {
-        e->error = b.error.isEmpty() ? tr("could not be read") : b.error;
-        e->result.file = b.location.file;
-    }
-    return e;
+    // The row is all that stays of the message: its result and decoded headers go with the batch item.
+    if (b.result)
+        return EvidenceRow::make(b.location.file, b.location, *b.result, b.summary);
+    return EvidenceRow::makeError(b.location.file, b.location, b.error.isEmpty() ? tr("could not be read") : b.error);
 }
 
 BatchItem ArchiveReader::toBatchItem(const EvidenceItem &e)
@@ -100,7 +91,7 @@ void ArchiveReader::run(const QStringList &paths, const VerificationSettings &s,
         const std::atomic_bool &m_cancel;
     } observer(cancel);
 
-    QList<EvidencePtr> batch;
+    QList<RowPtr> batch;
     QElapsedTimer timer;
     timer.start();
     int done = 0;
@@ -116,7 +107,7 @@ void ArchiveReader::run(const QStringList &paths, const VerificationSettings &s,
     verifier.run(
         source,
         [&](BatchItem &&item) {
-            batch.append(fromBatch(std::move(item)));
+            batch.append(rowOf(std::move(item)));
             ++done;
             if (batch.size() >= 256 || timer.elapsed() > 100) {
                 post(std::exchange(batch, {}), done, estimate());
@@ -145,33 +136,36 @@ Expected<QByteArray> ArchiveReader::readAt(const MessageLocation &loc)
     return b;
 }
 
-EvidencePtr ArchiveReader::reload(const EvidenceItem &item, VerificationSettings settings, bool keepTime)
+EvidencePtr ArchiveReader::reload(const EvidenceRow &row, VerificationSettings settings, bool keepTime, bool walk)
 {
-    if (keepTime && item.result.evaluatedAt.isValid())
-        settings.now = item.result.evaluatedAt;
+    if (keepTime && row.evaluatedAt.isValid())
+        settings.now = row.evaluatedAt;
     auto full = std::make_shared<EvidenceItem>();
-    full->id = item.id;
-    full->path = item.path;
-    full->location = item.location;
-    Expected<QByteArray> bytes = readAt(item.location);
+    full->id = row.id;
+    full->path = row.path;
+    full->location = row.location;
+    Expected<QByteArray> bytes = readAt(row.location);
     if (!bytes) {
         full->error = bytes.error().message;
-        full->result.file = item.path;
-        full->mime = item.mime;
+        full->result.file = row.path;
+        full->mime.from = row.from;
+        full->mime.subject = row.subject;
+        full->mime.date = row.date;
         return full;
     }
-    Message m = Message::fromBytes(*bytes, item.location.file);
-    m.setFromMboxArchive(inContainer(item));
+    Message m = Message::fromBytes(*bytes, row.location.file);
+    m.setFromMboxArchive(inContainer(row));
     full->message = std::make_shared<const Message>(std::move(m));
-    full->mime = MimeSummary::of(*full->message);
-    return EvidenceLoader::verify(*full, settings);
+    // As BatchVerifier: the decoded headers only, unless the panes will show the MIME tree.
+    full->mime = walk ? MimeSummary::of(*full->message) : MimeSummary::headersOf(*full->message);
+    return EvidenceLoader::verify(*full, settings, walk);
 }
 
-QString ArchiveReader::label(const EvidenceItem &e)
+QString ArchiveReader::label(const QString &path, const MessageLocation &location)
 {
-    const QString name = QFileInfo(e.location.file.isEmpty() ? e.path : e.location.file).fileName();
-    if (inContainer(e))
-        return QStringLiteral("%1 #%2").arg(name).arg(e.location.index);
+    const QString name = QFileInfo(location.file.isEmpty() ? path : location.file).fileName();
+    if (inContainer(location))
+        return QStringLiteral("%1 #%2").arg(name).arg(location.index);
     return name;
 }
 

@@ -11,21 +11,19 @@
 
 namespace dkimi::ui {
 
-// One piece of evidence in the list: a message file, what the verifier concluded, and what a mail
-// client would display. Immutable once made; a re-verification makes a new item with the same id.
+// One piece of evidence as the panes show it: a message file, what the verifier concluded, and what a
+// mail client would display. Immutable once made; a re-verification makes a new item with the same id.
+// The evidence list keeps far less of each message (EvidenceRow); this is made again when it is shown.
 struct EvidenceItem {
-    quint64 id = 0;                         // stable row identity, assigned by the list model
+    quint64 id = 0;                         // the id of its row in the list
     QString path;                           // the file as opened
     MessageLocation location;               // inside an mbox: file, index, offset, length (ArchiveReader)
-    QString error;                          // non-empty: the file could not be read (an error row)
-    std::shared_ptr<const Message> message; // null for an error row
+    QString error;                          // non-empty: the file could not be read (an error item)
+    std::shared_ptr<const Message> message; // null for an error item
     MessageResult result;
     MimeSummary mime;
-    // Large folders keep only what the list needs: the bytes and the walk outputs are dropped and
-    // read again (and verified again) when the message is shown.
-    bool stripped = false;
 
-    bool isError() const { return !error.isEmpty() || (!message && !stripped); }
+    bool isError() const { return !error.isEmpty() || !message; }
 };
 
 using EvidencePtr = std::shared_ptr<const EvidenceItem>;

@@ -72,17 +72,19 @@ VerifierOptions EvidenceLoader::options(const VerificationSettings &s)
     return o;
 }
 
-EvidencePtr EvidenceLoader::verify(const EvidenceItem &item, const VerificationSettings &s)
+EvidencePtr EvidenceLoader::verify(const EvidenceItem &item, const VerificationSettings &s, bool walk)
 {
     auto out = std::make_shared<EvidenceItem>(item);
     if (!item.message)
         return out;
-    const Verifier v(options(s));
+    VerifierOptions o = options(s);
+    o.lean = !walk; // the same results; no step bytes built only to be dropped
+    const Verifier v(o);
     out->result = v.verify(*item.message);
     return out;
 }
 
-EvidencePtr EvidenceLoader::load(const QString &path, const VerificationSettings &s)
+EvidencePtr EvidenceLoader::load(const QString &path, const VerificationSettings &s, bool walk)
 {
     EvidenceItem item;
     item.path = path;
@@ -93,47 +95,31 @@ EvidencePtr EvidenceLoader::load(const QString &path, const VerificationSettings
         return std::make_shared<EvidenceItem>(item);
     }
     item.message = std::make_shared<const Message>(std::move(*m));
-    item.mime = MimeSummary::of(*item.message);
-    return verify(item, s);
+    item.mime = walk ? MimeSummary::of(*item.message) : MimeSummary::headersOf(*item.message);
+    return verify(item, s, walk);
 }
 
-EvidencePtr EvidenceLoader::strip(const EvidencePtr &item)
+EvidencePtr EvidenceLoader::reload(const EvidenceRow &row, VerificationSettings settings, bool walk)
 {
-    if (!item->message)
-        return item;
-    auto light = std::make_shared<EvidenceItem>(*item);
-    light->message.reset();
-    light->stripped = true;
-    compact(*light);
-    return light;
-}
-
-void EvidenceLoader::compact(EvidenceItem &e)
-{
-    // The walk (every step with its inputs and findings) is a third of a result's memory and only the
-    // panes show it: they verify the message again when it is shown. Export never writes it (the
-    // JSON report leaves the walk out unless asked), so what is exported stays the same.
-    MessageResult &r = e.result;
-    for (SignatureResult &s : r.signatures) {
-        s.steps.clear();
-        s.headerHashInput.clear();
+    if (row.full)
+        return row.full;
+    if (row.isError()) {
+        // Nothing to read again: the error is what there is to show.
+        auto e = std::make_shared<EvidenceItem>();
+        e->id = row.id;
+        e->path = row.path;
+        e->location = row.location;
+        e->error = row.error;
+        e->result.file = row.path;
+        return e;
     }
-    r.messageSteps.clear();
-    r.arc.steps.clear();
-    for (ArcHop &h : r.arc.hops) {
-        h.amsCheck.steps.clear();
-        h.sealCheck.steps.clear();
-    }
-}
-
-EvidencePtr EvidenceLoader::reload(const EvidenceItem &item, VerificationSettings settings)
-{
-    if (ArchiveReader::inContainer(item))
-        return ArchiveReader::reload(item, settings);
-    if (item.result.evaluatedAt.isValid())
-        settings.now = item.result.evaluatedAt;
-    auto full = std::make_shared<EvidenceItem>(*load(item.path, settings));
-    full->id = item.id;
+    if (ArchiveReader::inContainer(row))
+        return ArchiveReader::reload(row, settings, true, walk);
+    if (row.evaluatedAt.isValid())
+        settings.now = row.evaluatedAt;
+    auto full = std::make_shared<EvidenceItem>(*load(row.path, settings, walk));
+    full->id = row.id;
+    full->location = row.location;
     return full;
 }
 
@@ -154,27 +140,34 @@ void EvidenceLoader::open(const QStringList &paths, const VerificationSettings &
             }
             return files;
         },
-        [settings](const QString &file, int) { return load(file, settings); }, m_stripAbove);
+        [settings](const QString &file, int, bool keep) {
+            return RowPtr(EvidenceRow::of(load(file, settings, keep), keep));
+        },
+        m_stripAbove);
 }
 
-void EvidenceLoader::reverify(const QList<EvidencePtr> &items, const VerificationSettings &settings)
+void EvidenceLoader::reverify(const QList<RowPtr> &rows, const VerificationSettings &settings)
 {
     QStringList keys;
-    for (const EvidencePtr &e : items)
-        keys << e->path;
+    for (const RowPtr &r : rows)
+        keys << r->path;
     start([keys] { return keys; },
-          [items, settings](const QString &, int i) {
-              const EvidencePtr &e = items.at(i);
-              if (ArchiveReader::inContainer(*e)) {
-                  const EvidencePtr full = ArchiveReader::reload(*e, settings, false);
-                  return full->isError() ? full : strip(full);
-              }
-              if (e->stripped) {
-                  auto again = std::make_shared<EvidenceItem>(*load(e->path, settings));
-                  again->id = e->id;
-                  return EvidencePtr(again);
-              }
-              return e->message ? verify(*e, settings) : e;
+          [rows, settings](const QString &, int i, bool keep) {
+              const EvidenceRow &r = *rows.at(i);
+              // Messages inside an archive always stay light: they are read again by location.
+              const bool archived = ArchiveReader::inContainer(r);
+              EvidencePtr again;
+              if (r.full)
+                  again = verify(*r.full, settings, keep);
+              else if (archived)
+                  again = ArchiveReader::reload(r, settings, false, false);
+              else if (r.isLight())
+                  again = load(r.path, settings, keep);
+              else
+                  return rows.at(i); // an unreadable file stays as it was
+              auto row = EvidenceRow::of(again, keep && !archived);
+              row->id = r.id;
+              return RowPtr(row);
           },
           m_stripAbove);
 }
@@ -186,15 +179,15 @@ void EvidenceLoader::startArchive(const QStringList &paths, const VerificationSe
     });
 }
 
-void EvidenceLoader::start(std::function<QStringList()> discover, std::function<EvidencePtr(const QString &, int)> make,
-                           int stripAbove)
+void EvidenceLoader::start(std::function<QStringList()> discover,
+                           std::function<RowPtr(const QString &, int, bool)> make, int stripAbove)
 {
     runInBackground([discover = std::move(discover), make = std::move(make), stripAbove](const std::atomic_bool &cancel,
                                                                                          const Post &post) {
         const QStringList files = discover();
         const int total = int(files.size());
         post({}, 0, total);
-        QList<EvidencePtr> batch;
+        QList<RowPtr> batch;
         QElapsedTimer timer;
         timer.start();
         int done = 0;
@@ -203,14 +196,13 @@ void EvidenceLoader::start(std::function<QStringList()> discover, std::function<
         QThreadPool pool;
         pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
         const int slice = 4 * pool.maxThreadCount();
-        auto one = [&](int i) {
-            EvidencePtr item = make(files.at(i), i);
-            return total > stripAbove ? strip(item) : item;
-        };
+        // Small runs keep each full item with its row; large ones keep light rows only.
+        const bool keep = total <= stripAbove;
+        auto one = [&](int i) { return make(files.at(i), i, keep); };
         while (done < total && !cancel.load()) {
             QList<int> indexes(std::min(done == 0 ? pool.maxThreadCount() : slice, total - done));
             std::iota(indexes.begin(), indexes.end(), done);
-            batch += QtConcurrent::blockingMapped<QList<EvidencePtr>>(&pool, indexes, one);
+            batch += QtConcurrent::blockingMapped<QList<RowPtr>>(&pool, indexes, one);
             done += int(indexes.size());
             if (done <= slice || batch.size() >= 64 || timer.elapsed() > 120) {
                 post(std::exchange(batch, {}), done, total);
@@ -233,7 +225,7 @@ void EvidenceLoader::runInBackground(std::function<void(const std::atomic_bool &
     // object, which the destructor keeps alive until the worker has finished. Results of an older
     // run (another generation) are dropped.
     m_future = QtConcurrent::run([this, gen, cancel, work = std::move(work)] {
-        work(*cancel, [this, gen](QList<EvidencePtr> batch, int done, int all) {
+        work(*cancel, [this, gen](QList<RowPtr> batch, int done, int all) {
             QMetaObject::invokeMethod(
                 this,
                 [this, gen, batch = std::move(batch), done, all] {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "evidence_item.h"
+#include "evidence_row.h"
 #include "verification_settings.h"
 #include "verifier.h"
 
@@ -23,40 +24,40 @@ public:
     explicit EvidenceLoader(QObject *parent = nullptr);
     ~EvidenceLoader() override;
 
-    // Files and folders (every message file below a folder). Each file becomes one item, an
-    // unreadable one an error item.
+    // Files and folders (every message file below a folder). Each file becomes one row, an
+    // unreadable one an error row.
     void open(const QStringList &paths, const VerificationSettings &settings);
-    // Verifies items again (new keys, new evaluation time); results keep the items' ids.
-    void reverify(const QList<EvidencePtr> &items, const VerificationSettings &settings);
+    // Verifies rows again (new keys, new evaluation time); the new rows keep the old ones' ids.
+    void reverify(const QList<RowPtr> &rows, const VerificationSettings &settings);
     void stop();
     bool isBusy() const { return m_busy; }
-    // Runs with more files than this keep light items (see EvidenceItem::stripped).
+    // Runs with more files than this keep light rows (EvidenceRow without the full item).
     void setStripAbove(int files) { m_stripAbove = files; }
     void waitForFinished();
 
     static QStringList messageFiles(const QString &folder);
-    static EvidencePtr load(const QString &path, const VerificationSettings &settings);
-    static EvidencePtr verify(const EvidenceItem &item, const VerificationSettings &settings);
-    // The full item again: read from disk and verified at the time the light one was.
-    static EvidencePtr reload(const EvidenceItem &item, VerificationSettings settings);
-    static EvidencePtr strip(const EvidencePtr &item);
-    // Drops the walk from a stripped item: only the panes show it, and they verify the message again.
-    static void compact(EvidenceItem &item);
+    // walk false: verified without the walk and without the MIME tree (as a batch: all a row needs).
+    static EvidencePtr load(const QString &path, const VerificationSettings &settings, bool walk = true);
+    static EvidencePtr verify(const EvidenceItem &item, const VerificationSettings &settings, bool walk = true);
+    // The full item of a row: the one it kept, an error item, or (a light row) the message read again
+    // and verified at the time the row was judged. walk false: without the walk and the MIME tree.
+    static EvidencePtr reload(const EvidenceRow &row, VerificationSettings settings, bool walk = true);
     // The verifier options for these settings (Date and first Received are read per message).
     static VerifierOptions options(const VerificationSettings &settings);
 
 Q_SIGNALS:
-    void itemsReady(const QList<dkimi::ui::EvidencePtr> &items);
+    void itemsReady(const QList<dkimi::ui::RowPtr> &rows);
     void progress(int done, int total);
     void finished(bool stopped);
 
 private:
     void startArchive(const QStringList &paths, const VerificationSettings &settings);
-    using Post = std::function<void(QList<EvidencePtr>, int, int)>; // a batch, messages done, messages in all
+    using Post = std::function<void(QList<RowPtr>, int, int)>; // a batch, messages done, messages in all
     // Runs `work` on a worker thread (after stopping the current run) with a cancel flag and a way to
     // post batches and progress; its batches, progress and the end reach this object as signals.
     void runInBackground(std::function<void(const std::atomic_bool &, const Post &)> work);
-    void start(std::function<QStringList()> discover, std::function<EvidencePtr(const QString &, int)> make,
+    // make(file, index, keep): the row of one file; keep: it keeps its full item (small runs).
+    void start(std::function<QStringList()> discover, std::function<RowPtr(const QString &, int, bool)> make,
                int stripAbove);
 
     QFuture<void> m_future;

@@ -69,7 +69,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_keys(std::make_
     setWindowIcon(QIcon(QStringLiteral(":/icons/dkim-inspector.svg")));
     setAcceptDrops(true);
     qRegisterMetaType<dkimi::ui::FieldSelection>();
-    qRegisterMetaType<QList<dkimi::ui::EvidencePtr>>();
+    qRegisterMetaType<QList<dkimi::ui::RowPtr>>();
 
     // -- Evidence list -----------------------------------------------------------------------------
     m_model = new MessageListModel(this);
@@ -101,7 +101,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_keys(std::make_
     m_list->horizontalHeader()->moveSection(MessageListModel::ResultColumn, MessageListModel::DateColumn);
     m_list->horizontalHeader()->moveSection(MessageListModel::DomainColumn, MessageListModel::DateColumn + 1);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &cur) {
-        showEvidence(cur.isValid() ? m_model->item(m_proxy->mapToSource(cur).row()) : EvidencePtr());
+        showRow(cur.isValid() ? m_model->row(m_proxy->mapToSource(cur).row()) : RowPtr());
     });
 
     // -- Toolbar: filter and evaluation time -------------------------------------------------------
@@ -198,7 +198,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_keys(std::make_
     m_keySources = new KeySources(this);
     connect(m_keySources, &KeySources::changed, this, [this] {
         updateOnline();
-        if (!m_model->items().isEmpty() || m_loader->isBusy())
+        if (!m_model->rows().isEmpty() || m_loader->isBusy())
             reverifyAll();
     });
     connect(m_key, &KeyPane::importKeyRequested, this, [this](const QString &domain, const QString &selector) {
@@ -271,9 +271,10 @@ void MainWindow::buildMenus()
     rebuildRecentMenu();
     file->addSeparator();
     file->addAction(tr("Export list as &CSV…"), this,
-                    [this] { ListExporter::exportDialog(this, visibleItems(), ListExporter::Format::Csv); });
-    file->addAction(tr("Export list as &JSON Lines…"), this,
-                    [this] { ListExporter::exportDialog(this, visibleItems(), ListExporter::Format::JsonLines); });
+                    [this] { ListExporter::exportDialog(this, visibleRows(), ListExporter::Format::Csv, settings()); });
+    file->addAction(tr("Export list as &JSON Lines…"), this, [this] {
+        ListExporter::exportDialog(this, visibleRows(), ListExporter::Format::JsonLines, settings());
+    });
     file->addSeparator();
     file->addAction(tr("&Close All"), this, [this] {
         m_loader->stop();
@@ -478,7 +479,7 @@ KeysWindow *MainWindow::keysWindow()
     if (!m_keysWindow) {
         m_keysWindow = new KeysWindow(m_keySources, this);
         connect(m_keysWindow, &KeysWindow::storeChanged, this, [this] {
-            if (!m_model->items().isEmpty() || m_loader->isBusy())
+            if (!m_model->rows().isEmpty() || m_loader->isBusy())
                 reverifyAll();
         });
     }
@@ -545,7 +546,7 @@ void MainWindow::setTrustedAuthservIds(const QStringList &ids)
     m_trustedAuthserv = clean;
     QSettings().setValue(QStringLiteral("verification/trustedAuthservIds"), clean);
     m_authResults->setTrustedServers(clean);
-    if (!m_model->items().isEmpty() || m_loader->isBusy())
+    if (!m_model->rows().isEmpty() || m_loader->isBusy())
         reverifyAll();
 }
 
@@ -588,8 +589,8 @@ void MainWindow::startNext()
     }
     if (m_reverifyPending) {
         m_reverifyPending = false;
-        if (!m_model->items().isEmpty()) {
-            m_loader->reverify(m_model->items(), settings());
+        if (!m_model->rows().isEmpty()) {
+            m_loader->reverify(m_model->rows(), settings());
             return;
         }
     }
@@ -608,16 +609,16 @@ bool MainWindow::isLoading() const
     return m_loader->isBusy() || !m_pendingOpens.isEmpty() || m_reverifyPending;
 }
 
-void MainWindow::onItemsReady(const QList<EvidencePtr> &items)
+void MainWindow::onItemsReady(const QList<RowPtr> &rows)
 {
     const bool first = m_model->rowCount() == 0;
-    m_model->addOrUpdate(items);
+    m_model->addOrUpdate(rows);
     // A re-verified copy of the message on show replaces it.
     if (m_current) {
-        for (const EvidencePtr &e : items) {
-            if (e->id == m_current->id && e != m_current) {
+        for (const RowPtr &r : rows) {
+            if (r->id != 0 && r->id == m_current->id) {
                 const int sig = m_currentSig;
-                showEvidence(e);
+                showRow(m_model->row(m_model->rowOf(r->id)));
                 if (sig >= 0)
                     selectSignature(sig);
                 break;
@@ -735,7 +736,7 @@ bool MainWindow::loadKeys(const QString &zoneFile, QString *error)
     m_keyFiles << QFileInfo(zoneFile).fileName();
     m_keyRecords += (*z)->recordCount();
     updateKeysLabel();
-    if (!m_model->items().isEmpty() || m_loader->isBusy())
+    if (!m_model->rows().isEmpty() || m_loader->isBusy())
         reverifyAll();
     return true;
 }
@@ -781,17 +782,21 @@ bool MainWindow::selectRow(int row)
 bool MainWindow::selectFile(const QString &fileName)
 {
     for (int r = 0; r < m_proxy->rowCount(); ++r) {
-        const EvidencePtr e = m_model->item(m_proxy->mapToSource(m_proxy->index(r, 0)).row());
+        const RowPtr e = m_model->row(m_proxy->mapToSource(m_proxy->index(r, 0)).row());
         if (e && (QFileInfo(e->path).fileName() == fileName || e->path == fileName))
             return selectRow(r);
     }
     return false;
 }
 
-void MainWindow::showEvidence(const EvidencePtr &light)
+void MainWindow::showRow(const RowPtr &row)
 {
-    // A light item (large folder) is read and verified again, at the time it was judged.
-    const EvidencePtr item = light && light->stripped ? EvidenceLoader::reload(*light, settings()) : light;
+    // A light row (an archive, a large folder) is read and verified again, at the time it was judged.
+    showEvidence(row ? EvidenceLoader::reload(*row, settings()) : EvidencePtr());
+}
+
+void MainWindow::showEvidence(const EvidencePtr &item)
+{
     m_current = item;
     m_currentSig = item && !item->isError() && !item->result.signatures.isEmpty() ? 0 : -1;
     m_locator.setEvidence(item);
@@ -823,12 +828,12 @@ void MainWindow::fitBanner()
     m_rightSplit->setSizes(sizes);
 }
 
-QList<EvidencePtr> MainWindow::visibleItems() const
+QList<RowPtr> MainWindow::visibleRows() const
 {
-    QList<EvidencePtr> out;
+    QList<RowPtr> out;
     out.reserve(m_proxy->rowCount());
     for (int r = 0; r < m_proxy->rowCount(); ++r)
-        out << m_model->item(m_proxy->mapToSource(m_proxy->index(r, 0)).row());
+        out << m_model->row(m_proxy->mapToSource(m_proxy->index(r, 0)).row());
     return out;
 }
 

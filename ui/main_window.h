@@ -1,6 +1,7 @@
 #pragma once
 
 #include "evidence_item.h"
+#include "evidence_row.h"
 #include "field_locator.h"
 #include "field_selection.h"
 #include "verification_settings.h"
@@ -90,7 +91,10 @@ public:
     // change the room left, e.g. for a screenshot).
     void fitBanner();
     // The list as shown (filtered and sorted), for export.
-    QList<EvidencePtr> visibleItems() const;
+    QList<RowPtr> visibleRows() const;
+    // What a verification started now would use: the keys (loaded files, key store, DNS when online),
+    // the evaluation time and the trusted receiving servers.
+    VerificationSettings settings() const;
 
 Q_SIGNALS:
     void loadingFinished();
@@ -106,10 +110,10 @@ private:
     void restoreLayout();
     void saveLayout();
     void resetLayout();
-    VerificationSettings settings() const;
-    void showEvidence(const EvidencePtr &light);
+    void showRow(const RowPtr &row);
+    void showEvidence(const EvidencePtr &item);
     void relay(const FieldSelection &sel);
-    void onItemsReady(const QList<EvidencePtr> &items);
+    void onItemsReady(const QList<RowPtr> &rows);
     void onProgress(int done, int total);
     void onFinished(bool stopped);
     void reverifyAll();

@@ -5,22 +5,24 @@
 #include "verdict_presenter.h"
 
 #include <QFileInfo>
-#include <QSet>
 
 namespace dkimi::ui {
 
 namespace {
 
-QStringList uniqueSignatureValues(const EvidenceItem &e, bool domain)
+QStringList uniqueSignatureValues(const EvidenceRow &r, bool domain)
 {
     QStringList out;
-    for (const SignatureResult &s : e.result.signatures) {
-        const QString v = QString::fromLatin1(domain ? s.signature.domain : s.signature.selector);
+    for (const RowSignature &s : r.signatures) {
+        const QString v = QString::fromLatin1(domain ? s.domain : s.selector);
         if (!v.isEmpty() && !out.contains(v))
             out << v;
     }
     return out;
 }
+
+// Beyond this many distinct values a pool stops growing: such values do not repeat enough to share.
+constexpr qsizetype MaxPooled = 4096;
 
 } // namespace
 
@@ -28,7 +30,7 @@ MessageListModel::MessageListModel(QObject *parent) : QAbstractTableModel(parent
 
 int MessageListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_items.size());
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int MessageListModel::columnCount(const QModelIndex &parent) const
@@ -36,14 +38,14 @@ int MessageListModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-MessageListModel::Category MessageListModel::category(const EvidenceItem &e)
+MessageListModel::Category MessageListModel::category(const EvidenceRow &r)
 {
-    if (e.isError())
+    if (r.isError())
         return Category::Error;
-    switch (e.result.result) {
+    switch (r.result) {
     case Result::Pass:
-        for (const SignatureResult &s : e.result.signatures) {
-            if (s.result == Result::Pass && !VerdictPresenter::hasCaveats(s))
+        for (const RowSignature &s : r.signatures) {
+            if (s.result == Result::Pass && !s.caveats)
                 return Category::Pass;
         }
         return Category::Caveats;
@@ -62,17 +64,16 @@ MessageListModel::Category MessageListModel::category(const EvidenceItem &e)
 
 QVariant MessageListModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_items.size())
+    if (!index.isValid() || index.row() >= m_rows.size())
         return {};
-    const EvidenceItem &e = *m_items.at(index.row());
-    const QString fileName = QFileInfo(e.path).fileName();
+    const EvidenceRow &e = *m_rows.at(index.row());
     const int col = index.column();
 
     if (role == ResultCategoryRole)
         return int(category(e));
     if (role == SearchTextRole)
-        return QStringList{e.mime.from,
-                           e.mime.subject,
+        return QStringList{e.from,
+                           e.subject,
                            ArchiveReader::label(e),
                            uniqueSignatureValues(e, true).join(u' '),
                            uniqueSignatureValues(e, false).join(u' '),
@@ -85,17 +86,17 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             return VerdictIcons::icon(VerdictIcons::Kind::Error);
         if (category(e) == Category::Caveats)
             return VerdictIcons::icon(VerdictIcons::Kind::Caveat);
-        return VerdictIcons::icon(VerdictIcons::forResult(e.result.result));
+        return VerdictIcons::icon(VerdictIcons::forResult(e.result));
     }
     if (role == Qt::ToolTipRole) {
         const QString where = ArchiveReader::inContainer(e) ? e.location.describe() : e.path;
         if (e.isError())
             return tr("%1\nCould not be read: %2").arg(where, e.error);
         QStringList lines{where};
-        if (e.result.signatures.isEmpty())
+        if (e.signatures.isEmpty())
             lines << VerdictPresenter::noSignature();
-        for (const SignatureResult &s : e.result.signatures)
-            lines << VerdictPresenter::headline(s);
+        for (const RowSignature &s : e.signatures)
+            lines << s.headline;
         return lines.join(u'\n');
     }
     if (role == Qt::DisplayRole || role == SortRole || role == Qt::AccessibleTextRole) {
@@ -106,17 +107,16 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             return role == Qt::AccessibleTextRole ? QVariant(VerdictPresenter::resultWord(e)) : QVariant();
         case FromColumn:
             if (e.isError())
-                return fileName;
-            return e.mime.from.isEmpty() ? tr("(no From)") : e.mime.from;
+                return QFileInfo(e.path).fileName();
+            return e.from.isEmpty() ? tr("(no From)") : e.from;
         case SubjectColumn:
             if (e.isError())
                 return tr("could not be read: %1").arg(e.error);
-            return e.mime.subject.isEmpty() ? tr("(no Subject)") : e.mime.subject;
+            return e.subject.isEmpty() ? tr("(no Subject)") : e.subject;
         case DateColumn:
             if (role == SortRole)
-                return e.mime.date;
-            return e.mime.date.isValid() ? e.mime.date.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                                         : e.mime.dateText;
+                return e.date;
+            return e.date.isValid() ? e.date.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : e.dateText;
         case DomainColumn:
             return uniqueSignatureValues(e, true).join(QStringLiteral(", "));
         case SelectorColumn:
@@ -128,7 +128,9 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         case FileColumn:
             // Inside an mbox: "archive.mbox #12", sorted by the number, not as text.
             if (role == SortRole && ArchiveReader::inContainer(e))
-                return QStringLiteral("%1 #%2").arg(fileName).arg(e.location.index, 12, 10, QLatin1Char('0'));
+                return QStringLiteral("%1 #%2")
+                    .arg(QFileInfo(e.path).fileName())
+                    .arg(e.location.index, 12, 10, QLatin1Char('0'));
             return ArchiveReader::label(e);
         default:
             break;
@@ -181,27 +183,56 @@ QVariant MessageListModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
-void MessageListModel::addOrUpdate(const QList<EvidencePtr> &items)
+template <typename T> T MessageListModel::shared(QSet<T> &pool, const T &value)
 {
-    QList<EvidencePtr> fresh;
-    for (const EvidencePtr &p : items) {
+    if (value.isEmpty())
+        return value;
+    const auto it = pool.constFind(value);
+    if (it != pool.cend())
+        return *it;
+    if (pool.size() < MaxPooled)
+        pool.insert(value);
+    return value;
+}
+
+RowPtr MessageListModel::adopt(const EvidenceRow &r, quint64 id)
+{
+    auto copy = std::make_shared<EvidenceRow>(r);
+    copy->id = id;
+    if (copy->full && copy->full->id != id) {
+        // The kept item is what gets shown: it carries its row's id.
+        auto full = std::make_shared<EvidenceItem>(*copy->full);
+        full->id = id;
+        copy->full = full;
+    }
+    for (RowSignature &s : copy->signatures) {
+        s.domain = shared(m_bytesPool, s.domain);
+        s.selector = shared(m_bytesPool, s.selector);
+        s.reason = shared(m_textPool, s.reason);
+        s.headline = shared(m_textPool, s.headline);
+    }
+    return copy;
+}
+
+void MessageListModel::addOrUpdate(const QList<RowPtr> &rows)
+{
+    QList<RowPtr> fresh;
+    for (const RowPtr &p : rows) {
         const int row = p->id ? m_rowOfId.value(p->id, -1) : -1;
         if (row >= 0) {
-            m_items[row] = p;
+            m_rows[row] = adopt(*p, p->id);
             Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
         } else {
-            auto copy = std::make_shared<EvidenceItem>(*p);
-            copy->id = m_nextId++;
-            fresh.append(copy);
+            fresh.append(adopt(*p, m_nextId++));
         }
     }
     if (fresh.isEmpty())
         return;
-    const int first = int(m_items.size());
+    const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(fresh.size()) - 1);
-    for (const EvidencePtr &p : std::as_const(fresh)) {
-        m_rowOfId.insert(p->id, int(m_items.size()));
-        m_items.append(p);
+    for (const RowPtr &p : std::as_const(fresh)) {
+        m_rowOfId.insert(p->id, int(m_rows.size()));
+        m_rows.append(p);
     }
     endInsertRows();
 }
@@ -209,14 +240,16 @@ void MessageListModel::addOrUpdate(const QList<EvidencePtr> &items)
 void MessageListModel::clear()
 {
     beginResetModel();
-    m_items.clear();
+    m_rows.clear();
     m_rowOfId.clear();
+    m_bytesPool.clear();
+    m_textPool.clear();
     endResetModel();
 }
 
-EvidencePtr MessageListModel::item(int row) const
+RowPtr MessageListModel::row(int row) const
 {
-    return row >= 0 && row < m_items.size() ? m_items.at(row) : EvidencePtr();
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row) : RowPtr();
 }
 
 int MessageListModel::rowOf(quint64 id) const

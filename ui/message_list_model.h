@@ -1,14 +1,15 @@
 #pragma once
 
-#include "evidence_item.h"
+#include "evidence_row.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QSet>
 
 namespace dkimi::ui {
 
-// The evidence list: one row per message file (or per file that could not be read), wrapping the
-// verifier's results without copying them.
+// The evidence list: one row per message (or per file that could not be read). Each row keeps only
+// what the columns, the filter, the sort and the summary need (EvidenceRow).
 class MessageListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -38,18 +39,25 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
     // New rows get fresh ids; rows whose id is already present are replaced in place.
-    void addOrUpdate(const QList<EvidencePtr> &items);
+    void addOrUpdate(const QList<RowPtr> &rows);
     void clear();
-    EvidencePtr item(int row) const;
+    RowPtr row(int row) const;
     int rowOf(quint64 id) const;
-    const QList<EvidencePtr> &items() const { return m_items; }
+    const QList<RowPtr> &rows() const { return m_rows; }
 
-    static Category category(const EvidenceItem &e);
+    static Category category(const EvidenceRow &r);
 
 private:
-    QList<EvidencePtr> m_items;
+    // Rows of one archive repeat the same few domains, selectors, reasons and tooltips: each row
+    // shares one copy of them instead of holding its own.
+    template <typename T> T shared(QSet<T> &pool, const T &value);
+    RowPtr adopt(const EvidenceRow &r, quint64 id);
+
+    QList<RowPtr> m_rows;
     QHash<quint64, int> m_rowOfId;
     quint64 m_nextId = 1;
+    QSet<QByteArray> m_bytesPool;
+    QSet<QString> m_textPool;
 };
 
 } // namespace dkimi::ui

@@ -17,9 +17,10 @@ SummaryDock::SummaryDock(MessageListModel *model, QWidget *parent)
     m_timer->setInterval(250);
     connect(m_timer, &QTimer::timeout, this, &SummaryDock::refresh);
     // Counting every row again on each batch made a list of 60,000 messages stall the window for
-    // over half a second at a time: appended rows are counted on their own.
-    connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int) {
-        if (first != m_counted)
+    // over half a second at a time: appended rows are counted on their own. Several batches arrive
+    // between two refreshes, so an append is rows added at the end, wherever the count stands.
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int, int last) {
+        if (last + 1 != m_model->rowCount())
             m_recount = true;
         schedule();
     });
@@ -45,15 +46,19 @@ void SummaryDock::scheduleRecount()
 void SummaryDock::refresh()
 {
     m_timer->stop();
-    const QList<EvidencePtr> &items = m_model->items();
-    if (m_recount || m_counted > items.size()) {
+    const QList<RowPtr> &rows = m_model->rows();
+    if (m_recount || m_counted > rows.size()) {
         m_summary = BatchSummary();
         m_counted = 0;
         m_recount = false;
+        ++m_recounts;
     }
-    for (; m_counted < items.size(); ++m_counted) {
-        const EvidenceItem &e = *items.at(m_counted);
-        m_summary.add(e.isError() ? nullptr : &e.result, e.mime); // as ArchiveReader::toBatchItem, without a copy
+    for (; m_counted < rows.size(); ++m_counted) {
+        const EvidenceRow &r = *rows.at(m_counted);
+        if (r.isError())
+            m_summary.addUnreadable();
+        else
+            m_summary.add(r.result, r.tallies(), r.date);
     }
     m_view->setSummary(m_summary);
 }

@@ -23,6 +23,8 @@ public:
     // Brings the totals up to date now (normally throttled): rows appended since the last time are
     // added; any other change (a row re-verified, removed, the list reset) recounts the whole list.
     void refresh();
+    // How many times the whole list was counted again (an append only adds its rows).
+    int recounts() const { return m_recounts; }
 
 private:
     void schedule();
@@ -34,6 +36,7 @@ private:
     BatchSummary m_summary;
     int m_counted = 0;     // model rows already in m_summary (rows are only ever appended)
     bool m_recount = true; // something other than an append happened: count everything again
+    int m_recounts = 0;
 };
 
 } // namespace dkimi::ui

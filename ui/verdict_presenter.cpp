@@ -301,6 +301,20 @@ QString VerdictPresenter::resultWord(const EvidenceItem &e)
     return resultWord(e.result.result);
 }
 
+QString VerdictPresenter::resultWord(const EvidenceRow &r)
+{
+    if (r.isError())
+        return tr("error");
+    if (r.result == Result::Pass) {
+        for (const RowSignature &s : r.signatures) {
+            if (s.result == Result::Pass && !s.caveats)
+                return tr("pass");
+        }
+        return tr("pass, with caveats");
+    }
+    return resultWord(r.result);
+}
+
 QString VerdictPresenter::verdictWord(Verdict v)
 {
     switch (v) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "evidence_item.h"
+#include "evidence_row.h"
 #include "walk.h"
 
 #include <QCoreApplication>
@@ -31,6 +32,7 @@ public:
 
     static QString resultWord(Result r);              // "pass", "fail", "cannot check", ...
     static QString resultWord(const EvidenceItem &e); // adds "error" and "pass with caveats"
+    static QString resultWord(const EvidenceRow &r);  // the same for a list row
     static QString verdictWord(Verdict v);
     static QString severityWord(Severity s);
     static QString reasonWords(const SignatureResult &s);

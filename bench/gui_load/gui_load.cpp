@@ -2,7 +2,7 @@
 // evidence list, how long until every message is in, and the longest the event loop went without
 // running (the window "freezing"). Prints one line of figures; bench/gui_load.sh runs it.
 //
-// usage: bench_gui_load [--keys ZONE] ARCHIVE
+// usage: bench_gui_load [--keys ZONE] [--slow-events MS] ARCHIVE
 #include "main_window.h"
 #include "message_list_model.h"
 
@@ -14,17 +14,61 @@
 #include <algorithm>
 #include <cstdio>
 
+namespace {
+
+// With --slow-events MS: every event that kept the event loop busy longer than MS (outermost
+// deliveries only), with what received it, and every heartbeat gap that long with the time spent
+// handling events meanwhile: to find what a stall is made of (one slow event, many small ones, or a
+// thread that did not get a core).
+class TimingApplication : public QApplication {
+public:
+    using QApplication::QApplication;
+    qint64 threshold = -1;
+    qint64 busyNs = 0; // time spent handling events (outermost) since the last heartbeat
+    int events = 0;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (threshold < 0 || m_depth > 0)
+            return QApplication::notify(receiver, event);
+        ++m_depth;
+        QElapsedTimer t;
+        t.start();
+        const int type = int(event->type());
+        const bool r = QApplication::notify(receiver, event);
+        const qint64 ms = t.elapsed();
+        busyNs += t.nsecsElapsed();
+        ++events;
+        --m_depth;
+        if (ms >= threshold)
+            std::fprintf(stderr, "slow_event_ms=%lld type=%d receiver=%s name=%s\n", static_cast<long long>(ms), type,
+                         receiver->metaObject()->className(), qPrintable(receiver->objectName()));
+        return r;
+    }
+
+private:
+    int m_depth = 0;
+};
+
+} // namespace
+
 int main(int argc, char **argv)
 {
-    QApplication app(argc, argv);
+    TimingApplication app(argc, argv);
     QCommandLineParser p;
     const QCommandLineOption keys(QStringLiteral("keys"), QStringLiteral("Zone file with the keys."),
                                   QStringLiteral("ZONE"));
     p.addOption(keys);
+    const QCommandLineOption slow(QStringLiteral("slow-events"),
+                                  QStringLiteral("Print every event that took longer than MS to handle."),
+                                  QStringLiteral("MS"));
+    p.addOption(slow);
     p.addPositionalArgument(QStringLiteral("archive"), QStringLiteral("mbox, Maildir or folder"));
     p.process(app);
+    if (p.isSet(slow))
+        app.threshold = p.value(slow).toLongLong();
     if (p.positionalArguments().size() != 1) {
-        std::fprintf(stderr, "usage: bench_gui_load [--keys ZONE] ARCHIVE\n");
+        std::fprintf(stderr, "usage: bench_gui_load [--keys ZONE] [--slow-events MS] ARCHIVE\n");
         return 2;
     }
 
@@ -49,6 +93,12 @@ int main(int argc, char **argv)
     QObject::connect(&beat, &QTimer::timeout, [&] {
         const qint64 now = clock.elapsed();
         longestStall = std::max(longestStall, now - lastTick);
+        if (app.threshold >= 0 && now - lastTick >= app.threshold)
+            std::fprintf(stderr, "stall_ms=%lld busy_ms=%lld events=%d rows=%d\n",
+                         static_cast<long long>(now - lastTick), static_cast<long long>(app.busyNs / 1000000),
+                         app.events, w.listModel()->rowCount());
+        app.busyNs = 0;
+        app.events = 0;
         lastTick = now;
     });
     QObject::connect(w.listModel(), &QAbstractItemModel::rowsInserted, [&] {

@@ -2,7 +2,11 @@
 // "archive.mbox #3"), a selected row is read again by its location and verified in full, Stop leaves a
 // consistent partial list, the summary dock totals and charts what is in the list, and the list
 // exports as CSV and JSON Lines.
+//
+// The rows are light (EvidenceRow: no result, no walk): the columns, the summary and the export must
+// be what the full results give, and the same as the command-line tool's output for the archive.
 #include "archive_reader.h"
+#include "batch_verifier.h"
 #include "evaluation_time_control.h"
 #include "evidence_loader.h"
 #include "list_exporter.h"
@@ -13,18 +17,30 @@
 #include "summary_dock.h"
 #include "summary_view.h"
 #include "verdict_banner.h"
+#include "verdict_presenter.h"
+#include "walk_model.h"
+#include "walk_pane.h"
+#include "zone_file_resolver.h"
 
 #include <QAbstractItemModelTester>
 #include <QBarCategoryAxis>
 #include <QChart>
 #include <QChartView>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QPointer>
+#include <QProcess>
+#include <QProgressDialog>
 #include <QPushButton>
+#include <QSet>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <atomic>
+#include <functional>
 
 using namespace dkimi;
 using namespace dkimi::ui;
@@ -34,6 +50,91 @@ namespace {
 const QString Data = QStringLiteral(DKIMI_TEST_DATA);
 const QString Archives = Data + QStringLiteral("/archives");
 const QString Keys = Data + QStringLiteral("/fixtures/keys.zone");
+
+const QString Samples = QStringLiteral(DKIMI_SAMPLES);
+const QString SampleKeys = Samples + QStringLiteral("/keys.zone");
+const QDateTime At(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+
+QByteArray readAll(const QString &file)
+{
+    QFile f(file);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// The samples (two signatures, ARC, a failure, a missing key, an unsigned message...) as one mboxrd
+// archive, the way a mail program stores them: LF line endings, a "From " line before each message,
+// body lines that begin with "From " quoted.
+QString samplesMbox(const QString &dir)
+{
+    QByteArray out;
+    for (const QString &file : EvidenceLoader::messageFiles(Samples)) {
+        QByteArray m = readAll(file);
+        m.replace("\r\n", "\n");
+        QList<QByteArray> lines = m.split('\n');
+        for (QByteArray &line : lines) {
+            QByteArray bare = line;
+            while (bare.startsWith('>'))
+                bare.remove(0, 1);
+            if (bare.startsWith("From "))
+                line.prepend('>');
+        }
+        out += "From evidence@example.com Thu Jan  1 00:00:00 2026\n" + lines.join('\n');
+        if (!out.endsWith('\n'))
+            out += '\n';
+        out += '\n';
+    }
+    const QString path = dir + QStringLiteral("/samples.mbox");
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(out) != out.size())
+        qWarning("cannot write %s", qPrintable(path));
+    return path;
+}
+
+// A JSON line without the lookups' own times (fetched_at, elapsed_ms): a record looked up again for
+// the export was fetched when the export ran. Everything else must be the same.
+QJsonValue withoutLookupTimes(const QJsonValue &v)
+{
+    if (v.isObject()) {
+        QJsonObject o = v.toObject();
+        o.remove(QStringLiteral("fetched_at"));
+        o.remove(QStringLiteral("elapsed_ms"));
+        for (auto it = o.begin(); it != o.end(); ++it)
+            it.value() = withoutLookupTimes(it.value());
+        return o;
+    }
+    if (v.isArray()) {
+        QJsonArray a = v.toArray();
+        for (auto it = a.begin(); it != a.end(); ++it)
+            *it = withoutLookupTimes(*it);
+        return a;
+    }
+    return v;
+}
+
+QByteArray withoutLookupTimes(const QByteArray &line)
+{
+    if (line.isEmpty())
+        return line;
+    QJsonParseError error;
+    const QJsonDocument d = QJsonDocument::fromJson(line, &error);
+    if (error.error != QJsonParseError::NoError)
+        return "not JSON: " + line;
+    return QJsonDocument(withoutLookupTimes(QJsonValue(d.object())).toObject()).toJson(QJsonDocument::Compact);
+}
+
+// `dkim-inspector-cli verify` with the samples' keys, offline and without the user's key store (as the
+// window in test mode): its standard output.
+QByteArray cli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(DKIMI_CLI_PATH),
+            QStringList{QStringLiteral("verify"), QStringLiteral("--offline"), QStringLiteral("--no-key-store"),
+                        QStringLiteral("--keys"), SampleKeys} +
+                args);
+    if (!p.waitForFinished(120000))
+        qWarning("dkim-inspector-cli did not finish");
+    return p.readAllStandardOutput();
+}
 
 QStringList column(const MessageListModel *m, int col)
 {
@@ -51,18 +152,30 @@ class TestArchiveView : public QObject {
 private:
     std::unique_ptr<MainWindow> m_w;
 
-    MainWindow &open(const QStringList &paths)
+    MainWindow &open(const QStringList &paths, const QString &keys = Keys,
+                     const std::function<void(MainWindow &)> &before = {})
     {
         m_w = std::make_unique<MainWindow>();
         m_w->show();
         [[maybe_unused]] const bool exposed = QTest::qWaitForWindowExposed(m_w.get());
-        if (!m_w->loadKeys(Keys))
+        if (!m_w->loadKeys(keys))
             qWarning("keys not loaded");
+        if (before)
+            before(*m_w);
         QSignalSpy done(m_w.get(), &MainWindow::loadingFinished);
         m_w->openPaths(paths);
         if (!done.wait(20000))
             qWarning("loading did not finish");
         return *m_w;
+    }
+
+    // The samples' keys; judged at At, or at each message's Date header.
+    MainWindow &openWithSamples(const QStringList &paths, bool dateHeader)
+    {
+        return open(paths, SampleKeys, [dateHeader](MainWindow &w) {
+            w.evaluationControl()->setChosenTime(At);
+            w.evaluationControl()->setChoice(dateHeader ? EvaluationChoice::DateHeader : EvaluationChoice::Chosen);
+        });
     }
 
 private Q_SLOTS:
@@ -96,12 +209,12 @@ private Q_SLOTS:
                                      QStringLiteral("mboxrd-lf.mbox #2"), QStringLiteral("mboxrd-lf.mbox #3"),
                                      QStringLiteral("mboxrd-lf.mbox #4")}));
         int pass = 0, fail = 0;
-        for (const EvidencePtr &e : m->items()) {
-            QVERIFY(e->stripped); // the list keeps light results
-            QVERIFY(!e->message);
-            QCOMPARE(e->location.container, MessageLocation::Container::Mbox);
-            pass += e->result.result == Result::Pass;
-            fail += e->result.result == Result::Fail;
+        for (const RowPtr &r : m->rows()) {
+            QVERIFY(r->isLight()); // the list keeps light rows
+            QVERIFY(!r->full);
+            QCOMPARE(r->location.container, MessageLocation::Container::Mbox);
+            pass += r->result == Result::Pass;
+            fail += r->result == Result::Fail;
         }
         QCOMPARE(pass, 4);
         QCOMPARE(fail, 1);
@@ -118,7 +231,6 @@ private Q_SLOTS:
         QVERIFY(w.selectRow(3));
         const EvidencePtr e = w.currentEvidence();
         QVERIFY(e);
-        QVERIFY(!e->stripped);
         QVERIFY(e->message);
         QCOMPARE(e->location.index, 3);
         QFile f(Archives + QStringLiteral("/mboxrd-lf.mbox"));
@@ -138,16 +250,20 @@ private Q_SLOTS:
         QSignalSpy done(&w, &MainWindow::loadingFinished);
         w.evaluationControl()->setChoice(EvaluationChoice::DateHeader);
         QVERIFY(done.wait(10000));
-        const auto &items = w.listModel()->items();
-        QCOMPARE(items.size(), 5);
+        const auto &rows = w.listModel()->rows();
+        QCOMPARE(rows.size(), 5);
         int pass = 0;
-        for (const EvidencePtr &e : items) {
-            QCOMPARE(e->location.container, MessageLocation::Container::Mbox);
-            QVERIFY(e->stripped);
-            QCOMPARE(e->result.evaluatedAtBasis, QStringLiteral("date_header"));
-            pass += e->result.result == Result::Pass;
+        for (const RowPtr &r : rows) {
+            QCOMPARE(r->location.container, MessageLocation::Container::Mbox);
+            QVERIFY(r->isLight());
+            QVERIFY(r->date.isValid());
+            QCOMPARE(r->evaluatedAt, r->date); // judged at its own Date header
+            pass += r->result == Result::Pass;
         }
         QCOMPARE(pass, 4);
+        // Shown again, a row is judged at that same time, on the same basis.
+        QVERIFY(w.selectRow(0));
+        QCOMPARE(w.currentEvidence()->result.evaluatedAtBasis, QStringLiteral("date_header"));
     }
 
     void maildirAndFolderTree()
@@ -155,8 +271,8 @@ private Q_SLOTS:
         MainWindow &w = open({Archives + QStringLiteral("/maildir")});
         QCOMPARE(w.listModel()->rowCount(), 3);
         int pass = 0;
-        for (const EvidencePtr &e : w.listModel()->items())
-            pass += e->result.result == Result::Pass;
+        for (const RowPtr &r : w.listModel()->rows())
+            pass += r->result == Result::Pass;
         QCOMPARE(pass, 2);
         QVERIFY(w.selectRow(0));
         QVERIFY(w.currentEvidence()->message);
@@ -198,8 +314,12 @@ private Q_SLOTS:
         SummaryDock *dock = w.summaryDock();
         auto countAll = [&] {
             BatchSummary s;
-            for (const EvidencePtr &e : w.listModel()->items())
-                s.add(ArchiveReader::toBatchItem(*e));
+            for (const RowPtr &r : w.listModel()->rows()) {
+                if (r->isError())
+                    s.addUnreadable();
+                else
+                    s.add(r->result, r->tallies(), r->date);
+            }
             return s;
         };
         dock->refresh();
@@ -216,6 +336,49 @@ private Q_SLOTS:
         QCOMPARE(dock->summary().count(Result::Pass), countAll().count(Result::Pass));
         QCOMPARE(dock->summary().byReason(), countAll().byReason());
         QCOMPARE(dock->summary().byDomain().keys(), countAll().byDomain().keys());
+    }
+
+    // Several batches arrive between two refreshes of a large archive: they are appends, added on their
+    // own. Counting the whole list again for them made the window stall longer and longer as the list
+    // grew (over 100 ms at a time at 60,000 messages).
+    void summaryDockAddsBatchesWithoutRecounting()
+    {
+        MessageListModel model;
+        SummaryDock dock(&model);
+        const int before = dock.recounts();
+        auto batch = [](int n, Result result) {
+            QList<RowPtr> rows;
+            for (int i = 0; i < n; ++i) {
+                auto r = std::make_shared<EvidenceRow>();
+                r->result = result;
+                r->signatures = {RowSignature{"example.com", "sel", QString(), QString(), result, false}};
+                r->date = QDateTime(QDate(2025, 6, 1), QTime(12, 0), Qt::UTC);
+                rows << r;
+            }
+            return rows;
+        };
+        model.addOrUpdate(batch(3, Result::Pass));
+        model.addOrUpdate(batch(2, Result::Fail));
+        model.addOrUpdate(batch(4, Result::Pass));
+        dock.refresh();
+        QCOMPARE(dock.recounts(), before);
+        QCOMPARE(dock.summary().messages(), 9);
+        QCOMPARE(dock.summary().count(Result::Pass), 7);
+        model.addOrUpdate(batch(1, Result::Fail));
+        dock.refresh();
+        QCOMPARE(dock.recounts(), before);
+        QCOMPARE(dock.summary().messages(), 10);
+        QCOMPARE(dock.summary().byMonth().value(QStringLiteral("2025-06")).messages, 10);
+
+        // A row replaced in place (verified again) is counted again with the rest.
+        auto again = std::make_shared<EvidenceRow>(*model.row(0));
+        again->result = Result::Fail;
+        again->signatures.first().result = Result::Fail;
+        model.addOrUpdate({again});
+        dock.refresh();
+        QCOMPARE(dock.recounts(), before + 1);
+        QCOMPARE(dock.summary().messages(), 10);
+        QCOMPARE(dock.summary().count(Result::Pass), 6);
     }
 
     void stopLeavesConsistentPartialList()
@@ -243,7 +406,7 @@ private Q_SLOTS:
         QTRY_VERIFY(stop->isVisible());
         QTest::mouseClick(stop, Qt::LeftButton);
         QVERIFY(done.wait(20000));
-        const auto &all = m_w->listModel()->items();
+        const auto &all = m_w->listModel()->rows();
         QVERIFY(all.size() > 0);
         QVERIFY(all.size() < 15000);
         // What was read is a prefix of the archive, in order, each row with its own location.
@@ -252,37 +415,312 @@ private Q_SLOTS:
         QVERIFY(!stop->isVisible());
     }
 
-    void exportCsvAndJsonLines()
+    // -- Light rows: what they show, count and export is what the full results give ---------------------
+
+    // The list and its export, judged at a given time or at each message's Date header.
+    void exportIsWhatTheCliWrites_data()
+    {
+        QTest::addColumn<bool>("dateHeader");
+        QTest::newRow("at a given time") << false;
+        QTest::newRow("at each Date header") << true;
+    }
+
+    // Each light row is read again from the archive and verified again for the export: the CSV is byte
+    // for byte what `dkim-inspector-cli verify --format csv` writes for the archive, and each JSON line
+    // is the CLI's object less the location fields only the CLI writes (container, length). Both are
+    // also what the full results (as the panes get them) export.
+    void exportIsWhatTheCliWrites()
+    {
+        QFETCH(bool, dateHeader);
+        QTemporaryDir dir;
+        const QString mbox = samplesMbox(dir.path());
+        MainWindow &w = openWithSamples({mbox}, dateHeader);
+        QCOMPARE(w.listModel()->rowCount(), 11);
+        w.listView()->sortByColumn(MessageListModel::FileColumn, Qt::AscendingOrder);
+        const QList<RowPtr> rows = w.visibleRows();
+        for (const RowPtr &r : rows)
+            QVERIFY(r->isLight());
+        const QStringList at = dateHeader ? QStringList{QStringLiteral("--at"), QStringLiteral("date")}
+                                          : QStringList{QStringLiteral("--at"), At.toString(Qt::ISODate)};
+
+        // CSV: the whole file, byte for byte.
+        const QString csvFile = dir.filePath(QStringLiteral("list.csv"));
+        QString error;
+        int reported = 0;
+        QVERIFY2(ListExporter::write(
+                     csvFile, rows, ListExporter::Format::Csv, w.settings(), nullptr,
+                     [&reported](int done, int) { reported = done; }, &error),
+                 qPrintable(error));
+        QCOMPARE(reported, 11);
+        const QByteArray csv = readAll(csvFile);
+        const QByteArray cliCsv = cli(at + QStringList{QStringLiteral("--format"), QStringLiteral("csv"), mbox});
+        qsizetype lines = 1; // the header, then a line per signature (one for an unsigned message)
+        for (const RowPtr &r : rows)
+            lines += std::max<qsizetype>(1, r->signatures.size());
+        QCOMPARE(lines, 14); // two messages have two signatures
+        QCOMPARE(csv.count('\n'), lines);
+        QCOMPARE(csv, cliCsv);
+
+        // JSON Lines: the same objects, line by line.
+        const QByteArray jsonl = ListExporter::text(rows, ListExporter::Format::JsonLines, w.settings());
+        const QList<QByteArray> objects = jsonl.split('\n');
+        const QList<QByteArray> cliLines =
+            cli(at + QStringList{QStringLiteral("--format"), QStringLiteral("json"), mbox}).split('\n');
+        QCOMPARE(objects.size(), 12); // and a final empty piece after the last newline
+        QCOMPARE(cliLines.size(), objects.size());
+        for (int i = 0; i < 11; ++i) {
+            QJsonObject theirs = QJsonDocument::fromJson(cliLines.at(i)).object();
+            QCOMPARE(theirs.value(QStringLiteral("container")).toString(), QStringLiteral("mbox"));
+            theirs.remove(QStringLiteral("container"));
+            theirs.remove(QStringLiteral("length"));
+            QCOMPARE(withoutLookupTimes(objects.at(i)),
+                     withoutLookupTimes(QJsonDocument(theirs).toJson(QJsonDocument::Compact)));
+            const QJsonObject ours = QJsonDocument::fromJson(objects.at(i)).object();
+            QCOMPARE(ours.value(QStringLiteral("index")).toInt(), i);
+            QCOMPARE(ours.value(QStringLiteral("evaluated_at_basis")).toString(),
+                     dateHeader ? QStringLiteral("date_header") : QStringLiteral("given"));
+            QVERIFY(!ours.value(QStringLiteral("timeline")).toObject().isEmpty());
+        }
+
+        // The full results, with the walk, as showing each row gives them: the same export.
+        QByteArray fromFull = ListExporter::header(ListExporter::Format::Csv);
+        QByteArray fromFullJson;
+        for (const RowPtr &r : rows) {
+            const EvidencePtr full = EvidenceLoader::reload(*r, w.settings());
+            QVERIFY(full->message);
+            QVERIFY(!full->result.signatures.isEmpty() == !r->signatures.isEmpty());
+            fromFull += ListExporter::render(*full, ListExporter::Format::Csv);
+            fromFullJson += ListExporter::render(*full, ListExporter::Format::JsonLines);
+        }
+        QCOMPARE(csv, fromFull);
+        const QList<QByteArray> fullObjects = fromFullJson.split('\n');
+        QCOMPARE(fullObjects.size(), objects.size());
+        for (int i = 0; i < objects.size(); ++i)
+            QCOMPARE(withoutLookupTimes(objects.at(i)), withoutLookupTimes(fullObjects.at(i)));
+    }
+
+    // A message that can no longer be read (here: the archive was cut short after it was opened) is an
+    // error row in the export; the rows before it are exported as usual.
+    void exportGoesOnPastUnreadableMessages()
+    {
+        QTemporaryDir dir;
+        const QString mbox = dir.filePath(QStringLiteral("cut.mbox"));
+        QVERIFY(QFile::copy(Archives + QStringLiteral("/mboxrd-lf.mbox"), mbox));
+        MainWindow &w = open({mbox});
+        w.listView()->sortByColumn(MessageListModel::FileColumn, Qt::AscendingOrder);
+        const QList<RowPtr> rows = w.visibleRows();
+        QCOMPARE(rows.size(), 5);
+        const QByteArray before = ListExporter::text(rows, ListExporter::Format::JsonLines, w.settings());
+        QFile f(mbox);
+        QVERIFY(f.resize(rows.at(3)->location.offset + 10)); // #3 and #4 are gone
+
+        const QByteArray after = ListExporter::text(rows, ListExporter::Format::JsonLines, w.settings());
+        const QList<QByteArray> was = before.split('\n'), is = after.split('\n');
+        QCOMPARE(is.size(), 6);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(withoutLookupTimes(is.at(i)), withoutLookupTimes(was.at(i)));
+        for (int i = 3; i < 5; ++i) {
+            const QJsonObject o = QJsonDocument::fromJson(is.at(i)).object();
+            QCOMPARE(o.value(QStringLiteral("result")).toString(), QStringLiteral("error"));
+            QVERIFY2(o.value(QStringLiteral("error")).toString().contains(QStringLiteral("archive changed")),
+                     is.at(i).constData());
+            QCOMPARE(o.value(QStringLiteral("index")).toInt(), i);
+            QVERIFY(o.value(QStringLiteral("signatures")).toArray().isEmpty());
+        }
+        const QList<QByteArray> csv =
+            ListExporter::text(rows, ListExporter::Format::Csv, w.settings()).trimmed().split('\n');
+        QCOMPARE(csv.size(), 6);
+        QVERIFY(csv.at(4).contains(",error,"));
+        QVERIFY(csv.at(5).contains("archive changed"));
+    }
+
+    // Cancelled, an export stops and leaves no file behind; an existing file stays as it was.
+    void cancelledExportLeavesNoFile()
     {
         MainWindow &w = open({Archives + QStringLiteral("/mboxrd-lf.mbox")});
-        w.listView()->sortByColumn(MessageListModel::FileColumn, Qt::AscendingOrder);
-        const QList<EvidencePtr> items = w.visibleItems();
-        QCOMPARE(items.size(), 5);
         QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("list.jsonl"));
+        std::atomic_bool cancel{true};
         QString error;
-        const QString csv = dir.filePath(QStringLiteral("list.csv"));
-        QVERIFY2(ListExporter::write(items, ListExporter::Format::Csv, csv, &error), qPrintable(error));
-        QFile c(csv);
-        QVERIFY(c.open(QIODevice::ReadOnly));
-        const QList<QByteArray> lines = c.readAll().trimmed().split('\n');
-        QCOMPARE(lines.size(), 6); // header + one row per signature
-        QVERIFY(lines.at(0).startsWith("file,"));
-        QVERIFY(lines.at(4).contains(",3,")); // index inside the mbox
-
-        const QString jsonl = dir.filePath(QStringLiteral("list.jsonl"));
-        QVERIFY2(ListExporter::write(items, ListExporter::Format::JsonLines, jsonl, &error), qPrintable(error));
-        QFile j(jsonl);
-        QVERIFY(j.open(QIODevice::ReadOnly));
-        const QList<QByteArray> objs = j.readAll().trimmed().split('\n');
-        QCOMPARE(objs.size(), 5);
-        for (int i = 0; i < objs.size(); ++i) {
-            const QJsonObject o = QJsonDocument::fromJson(objs.at(i)).object();
-            QVERIFY(o.value(QStringLiteral("file")).toString().endsWith(QStringLiteral("mboxrd-lf.mbox")));
-            QCOMPARE(o.value(QStringLiteral("index")).toInt(), i);
-            QVERIFY(o.contains(QStringLiteral("offset")));
-            QCOMPARE(o.value(QStringLiteral("result")).toString(),
-                     i == 4 ? QStringLiteral("fail") : QStringLiteral("pass"));
+        QVERIFY(!ListExporter::write(file, w.visibleRows(), ListExporter::Format::JsonLines, w.settings(), &cancel, {},
+                                     &error));
+        QVERIFY(!QFile::exists(file));
+        {
+            QFile old(file);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write("old");
         }
+        // Cancelled after the first slice: the old file is kept whole.
+        cancel = false;
+        QVERIFY(!ListExporter::write(
+            file, w.visibleRows(), ListExporter::Format::JsonLines, w.settings(), &cancel,
+            [&cancel](int, int) { cancel = true; }, &error));
+        QCOMPARE(readAll(file), QByteArray("old"));
+    }
+
+    // From the window, the export runs in the background: the file appears when it is done, the same as
+    // written directly. Cancel, or closing the window, stops it and leaves no file.
+    void exportRunsInTheBackground()
+    {
+        MainWindow &w = open({Archives + QStringLiteral("/mboxrd-lf.mbox")});
+        QTemporaryDir dir;
+        const QList<RowPtr> rows = w.visibleRows();
+        const QString file = dir.filePath(QStringLiteral("list.csv"));
+        QPointer<QProgressDialog> dialog =
+            ListExporter::exportInBackground(&w, rows, ListExporter::Format::Csv, w.settings(), file);
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog, 20000); // it goes away by itself at the end
+        QCOMPARE(readAll(file), ListExporter::text(rows, ListExporter::Format::Csv, w.settings()));
+        QCOMPARE(readAll(file).count('\n'), 6);
+
+        // A long list (the same messages again and again), cancelled at once.
+        QList<RowPtr> many;
+        for (int i = 0; i < 400; ++i)
+            many += rows;
+        const QString cancelled = dir.filePath(QStringLiteral("cancelled.csv"));
+        dialog = ListExporter::exportInBackground(&w, many, ListExporter::Format::Csv, w.settings(), cancelled);
+        Q_EMIT dialog->canceled(); // what its Cancel button and Esc do
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog, 20000);
+        QVERIFY(!QFile::exists(cancelled));
+
+        // The window closes during an export: it stops, and nothing reports to the dead window.
+        const QString closed = dir.filePath(QStringLiteral("closed.csv"));
+        dialog = ListExporter::exportInBackground(&w, many, ListExporter::Format::Csv, w.settings(), closed);
+        m_w.reset();
+        QVERIFY(!dialog);
+        QTest::qWait(50);
+        QVERIFY(!QFile::exists(closed));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("list.csv")});
+    }
+
+    // What a light row keeps is enough for every column, the tooltip, the filter text and the verdict
+    // category: each is what the message's full result gives. The summary dock counts what the
+    // command-line tool's --summary counts.
+    void lightRowsShowAndCountWhatFullResultsGive()
+    {
+        QTemporaryDir dir;
+        const QString mbox = samplesMbox(dir.path());
+        MainWindow &w = openWithSamples({mbox}, false);
+        const MessageListModel *m = w.listModel();
+        QCOMPARE(m->rowCount(), 11);
+        QSet<int> categories;
+        for (int row = 0; row < m->rowCount(); ++row) {
+            const RowPtr r = m->row(row);
+            QVERIFY(r->isLight());
+            const EvidencePtr full = EvidenceLoader::reload(*r, w.settings());
+            QVERIFY(full->message);
+            const MessageResult &res = full->result;
+            auto text = [&](int col, int role = Qt::DisplayRole) { return m->index(row, col).data(role).toString(); };
+            QStringList domains, selectors, headlines{r->location.describe()};
+            for (const SignatureResult &s : res.signatures) {
+                if (!domains.contains(QString::fromLatin1(s.signature.domain)))
+                    domains << QString::fromLatin1(s.signature.domain);
+                if (!selectors.contains(QString::fromLatin1(s.signature.selector)))
+                    selectors << QString::fromLatin1(s.signature.selector);
+                headlines << VerdictPresenter::headline(s);
+            }
+            if (res.signatures.isEmpty())
+                headlines << VerdictPresenter::noSignature();
+            QCOMPARE(text(MessageListModel::DomainColumn), domains.join(QStringLiteral(", ")));
+            QCOMPARE(text(MessageListModel::SelectorColumn), selectors.join(QStringLiteral(", ")));
+            QCOMPARE(text(MessageListModel::ResultColumn), VerdictPresenter::resultWord(*full));
+            QCOMPARE(text(MessageListModel::IconColumn, Qt::AccessibleTextRole), VerdictPresenter::resultWord(*full));
+            QCOMPARE(text(MessageListModel::FromColumn), full->mime.from);
+            QCOMPARE(text(MessageListModel::SubjectColumn), full->mime.subject);
+            QCOMPARE(text(MessageListModel::DateColumn),
+                     full->mime.date.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+            QCOMPARE(m->index(row, MessageListModel::DateColumn).data(MessageListModel::SortRole).toDateTime(),
+                     full->mime.date);
+            QCOMPARE(text(MessageListModel::FromColumn, Qt::ToolTipRole), headlines.join(u'\n'));
+            const QString search = text(0, MessageListModel::SearchTextRole);
+            for (const QString &part : {full->mime.from, full->mime.subject, domains.join(u' '), selectors.join(u' '),
+                                        VerdictPresenter::resultWord(*full)})
+                QVERIFY2(search.contains(part), qPrintable(part));
+            // The category as the full result gives it: pass only with a caveat-free passing signature.
+            int expected = int(MessageListModel::Category::Unsigned);
+            if (res.result == Result::Pass) {
+                expected = int(MessageListModel::Category::Caveats);
+                for (const SignatureResult &s : res.signatures) {
+                    if (s.result == Result::Pass && !VerdictPresenter::hasCaveats(s))
+                        expected = int(MessageListModel::Category::Pass);
+                }
+            } else if (res.result == Result::Policy) {
+                expected = int(MessageListModel::Category::Caveats);
+            } else if (res.result == Result::Fail) {
+                expected = int(MessageListModel::Category::Fail);
+            } else if (res.result == Result::PermError || res.result == Result::TempError) {
+                expected = int(MessageListModel::Category::CannotCheck);
+            }
+            QCOMPARE(m->index(row, 0).data(MessageListModel::ResultCategoryRole).toInt(), expected);
+            categories << expected;
+        }
+        QCOMPARE(categories.size(), 5); // pass, caveats, fail, cannot check, unsigned: every kind was compared
+
+        SummaryDock *dock = w.summaryDock();
+        dock->refresh();
+        QCOMPARE(dock->summary().messages(), 11);
+        const QByteArray cliSummary = cli({QStringLiteral("--at"), At.toString(Qt::ISODate), QStringLiteral("--quiet"),
+                                           QStringLiteral("--summary"), mbox});
+        QVERIFY(cliSummary.contains("By signing domain"));
+        QCOMPARE(dock->summary().toText().toUtf8(), cliSummary);
+        // The months too (the CLI does not print them): as counted over the full results.
+        BatchSummary full;
+        for (const RowPtr &r : m->rows()) {
+            const EvidencePtr e = EvidenceLoader::reload(*r, w.settings(), false);
+            full.add(&e->result, e->mime);
+        }
+        QCOMPARE(dock->summary().byMonth().keys(), full.byMonth().keys());
+        for (const QString &month : full.byMonth().keys()) {
+            QCOMPARE(dock->summary().byMonth().value(month).messages, full.byMonth().value(month).messages);
+            QCOMPARE(dock->summary().byMonth().value(month).pass, full.byMonth().value(month).pass);
+        }
+        QCOMPARE(dock->summary().byDomain().keys(), full.byDomain().keys());
+        QCOMPARE(dock->summary().byReason(), full.byReason());
+    }
+
+    // Selecting a light row shows the whole walk of every signature, read and verified again from the
+    // archive: steps, the message's timeline, the ARC chain.
+    void selectedLightRowShowsTheFullWalk()
+    {
+        QTemporaryDir dir;
+        const QString mbox = samplesMbox(dir.path());
+        MainWindow &w = openWithSamples({mbox}, false);
+        w.listView()->sortByColumn(MessageListModel::FileColumn, Qt::AscendingOrder);
+        const QStringList files = EvidenceLoader::messageFiles(Samples);
+        const int arc = int(files.indexOf(Samples + QStringLiteral("/10_mailing_list_arc.eml")));
+        QVERIFY(arc >= 0);
+        const RowPtr row = w.visibleRows().at(arc);
+        QVERIFY(row->isLight());
+        QCOMPARE(row->signatures.size(), 2);
+        QVERIFY(w.selectRow(arc));
+        const EvidencePtr e = w.currentEvidence();
+        QVERIFY(e && e->message);
+        QCOMPARE(e->id, row->id);
+        QCOMPARE(e->location.index, qint64(arc));
+        QCOMPARE(e->result.signatures.size(), 2);
+        // The same message verified on its own, from its file: the same verdicts and the same walk.
+        VerificationSettings s = w.settings();
+        s.now = row->evaluatedAt;
+        const EvidencePtr alone = EvidenceLoader::load(files.at(arc), s);
+        for (int i = 0; i < 2; ++i) {
+            const SignatureResult &sig = e->result.signatures.at(i);
+            QCOMPARE(sig.result, alone->result.signatures.at(i).result);
+            QCOMPARE(sig.reason, alone->result.signatures.at(i).reason);
+            QVERIFY(sig.steps.size() >= 5);
+            QCOMPARE(sig.steps.size(), alone->result.signatures.at(i).steps.size());
+            QVERIFY(!sig.headerHashInput.isEmpty()); // the canonical header bytes, for the canonical pane
+        }
+        QVERIFY(!e->result.timeline.events.isEmpty());
+        QVERIFY(!e->result.arc.hops.isEmpty());
+        QVERIFY(!e->result.headers.names.isEmpty());
+        QVERIFY(!e->mime.parts.isEmpty()); // the MIME tree, which rows never keep
+        // The walk pane shows every step of the signature shown.
+        WalkModel *walk = w.walkPane()->model();
+        int steps = 0;
+        for (int top = 0; top < walk->rowCount(); ++top)
+            steps += walk->rowCount(walk->index(top, 0));
+        QVERIFY2(steps >= e->result.signatures.at(0).steps.size() + e->result.signatures.at(1).steps.size(),
+                 qPrintable(QString::number(steps)));
     }
 };
 

@@ -379,15 +379,14 @@ private Q_SLOTS:
         w.openPaths({Samples});
         QTRY_VERIFY_WITH_TIMEOUT(!w.isLoading(), 20000);
         QCOMPARE(w.listModel()->rowCount(), 11);
-        for (const EvidencePtr &e : w.listModel()->items()) {
-            QVERIFY(e->stripped);
-            QVERIFY(!e->message);
-            QVERIFY(!e->isError());
+        for (const RowPtr &r : w.listModel()->rows()) {
+            QVERIFY(r->isLight());
+            QVERIFY(!r->full);
+            QVERIFY(!r->isError());
         }
         // Shown, a light item is read again in full, with the same verdict.
         QVERIFY(w.selectFile(QStringLiteral("05_partial_body.eml")));
         QVERIFY(w.currentEvidence()->message);
-        QVERIFY(!w.currentEvidence()->stripped);
         QCOMPARE(w.currentEvidence()->result.result, Result::Pass);
         QCOMPARE(w.canonicalPane()->bodyView()->bytes().size(), 190);
         QCOMPARE(w.rawPane()->view()->bytes().size(), 1092);
@@ -403,7 +402,7 @@ private Q_SLOTS:
         auto *loader = new EvidenceLoader;
         int delivered = 0;
         connect(loader, &EvidenceLoader::itemsReady, this,
-                [&delivered](const QList<EvidencePtr> &items) { delivered += int(items.size()); });
+                [&delivered](const QList<RowPtr> &rows) { delivered += int(rows.size()); });
         VerificationSettings s;
         loader->open({Samples, Samples, Samples}, s);
         delete loader; // stops the worker and waits; nothing is delivered afterwards

@@ -23,6 +23,15 @@ private:
     VerificationSettings m_settings;
     QList<EvidencePtr> m_items;
 
+    // The list's rows of items (each keeps its item, as a small folder's rows do).
+    static QList<RowPtr> rows(const QList<EvidencePtr> &items)
+    {
+        QList<RowPtr> out;
+        for (const EvidencePtr &e : items)
+            out << EvidenceRow::of(e, true);
+        return out;
+    }
+
     EvidencePtr sample(const QString &name) const
     {
         for (const EvidencePtr &e : m_items) {
@@ -52,19 +61,21 @@ private Q_SLOTS:
         MessageFilterProxy proxy;
         proxy.setSourceModel(&model);
         QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.addOrUpdate(m_items.mid(0, 4));
-        model.addOrUpdate(m_items.mid(4));
+        model.addOrUpdate(rows(m_items.mid(0, 4)));
+        model.addOrUpdate(rows(m_items.mid(4)));
         QCOMPARE(model.rowCount(), 11);
         proxy.sort(MessageListModel::ResultColumn);
         proxy.setText(QStringLiteral("example.org"));
         QCOMPARE(proxy.rowCount(), 1);
         proxy.setText(QString());
         // Updating an item keeps its row and id.
-        const EvidencePtr first = model.item(0);
-        auto again = std::make_shared<EvidenceItem>(*first);
+        const RowPtr first = model.row(0);
+        auto again = std::make_shared<EvidenceRow>(*first);
+        again->subject = QStringLiteral("verified again");
         model.addOrUpdate({again});
         QCOMPARE(model.rowCount(), 11);
-        QCOMPARE(model.item(0), EvidencePtr(again));
+        QCOMPARE(model.row(0)->id, first->id);
+        QCOMPARE(model.index(0, MessageListModel::SubjectColumn).data().toString(), QStringLiteral("verified again"));
         model.clear();
         QCOMPARE(model.rowCount(), 0);
     }
@@ -119,7 +130,7 @@ private Q_SLOTS:
         QFETCH(QString, result);
         QFETCH(int, category);
         MessageListModel model;
-        model.addOrUpdate({sample(file)});
+        model.addOrUpdate(rows({sample(file)}));
         QCOMPARE(model.index(0, MessageListModel::DomainColumn).data().toString(), domains);
         QCOMPARE(model.index(0, MessageListModel::SelectorColumn).data().toString(), selectors);
         QCOMPARE(model.index(0, MessageListModel::ResultColumn).data().toString(), result);
@@ -132,7 +143,7 @@ private Q_SLOTS:
         MessageListModel model;
         MessageFilterProxy proxy;
         proxy.setSourceModel(&model);
-        model.addOrUpdate(m_items);
+        model.addOrUpdate(rows(m_items));
         proxy.setCategory(int(MessageListModel::Category::Fail));
         QCOMPARE(proxy.rowCount(), 2); // body altered, subject changed
         proxy.setCategory(-1);
