@@ -113,16 +113,13 @@ struct MessageSource::MboxReader {
         }
         qint64 added = 0;
         while (!eof && bufStart + buf.size() < until) {
-            // Straight into the buffer's tail: no chunk copied in afterwards.
-            const qsizetype have = buf.size();
-            buf.resize(have + kChunk);
-            const qint64 got = file.read(buf.data() + have, kChunk);
-            buf.resize(have + std::max<qint64>(got, 0));
-            if (got <= 0) {
+            const QByteArray chunk = file.read(kChunk);
+            if (chunk.isEmpty()) {
                 eof = true;
                 break;
             }
-            added += got;
+            buf.append(chunk);
+            added += chunk.size();
         }
         return added;
     }
