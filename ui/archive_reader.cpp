@@ -77,8 +77,12 @@ void ArchiveReader::run(const QStringList &paths, const VerificationSettings &s,
                         const Post &post)
 {
     MessageSource source(paths);
-    // Date and first Received are read per message by the verifier itself.
-    const VerifierOptions vo = EvidenceLoader::options(s);
+    // Date and first Received are read per message by the verifier itself. A row keeps verdicts
+    // only (the header table, replay check and explanations of a failure are made again, with the
+    // walk, when the message is shown or exported), so they are not worked out here.
+    VerifierOptions vo = EvidenceLoader::options(s);
+    vo.messageAnalysis = false;
+    vo.explainFailures = false;
     BatchOptions bo;
     bo.keepWalk = false;
 
