@@ -32,8 +32,8 @@ public:
     // Inserts a null member when the key is absent (as QJsonObject::operator[]).
     Value &operator[](const QString &key);
     void insert(const QString &key, Value value);
-    bool isEmpty() const { return !m_d || m_d->empty(); }
-    qsizetype size() const { return m_d ? qsizetype(m_d->size()) : 0; }
+    bool isEmpty() const;
+    qsizetype size() const;
 
     // Compact UTF-8 text, as QJsonDocument(o).toJson(QJsonDocument::Compact).
     QByteArray toBytes() const;
@@ -53,8 +53,8 @@ public:
     static Array fromStringList(const QStringList &list);
 
     void append(Value value);
-    bool isEmpty() const { return !m_d || m_d->empty(); }
-    qsizetype size() const { return m_d ? qsizetype(m_d->size()) : 0; }
+    bool isEmpty() const;
+    qsizetype size() const;
     void writeTo(std::string &out) const;
 
 private:
@@ -101,6 +101,24 @@ struct Member {
     QString key;
     Value value;
 };
+
+// Defined here, where Member and Value are complete (clang requires it for std::vector's size()).
+inline bool Object::isEmpty() const
+{
+    return !m_d || m_d->empty();
+}
+inline qsizetype Object::size() const
+{
+    return m_d ? qsizetype(m_d->size()) : 0;
+}
+inline bool Array::isEmpty() const
+{
+    return !m_d || m_d->empty();
+}
+inline qsizetype Array::size() const
+{
+    return m_d ? qsizetype(m_d->size()) : 0;
+}
 
 // A JSON string literal for s (quotes included), escaped as QJsonDocument escapes it.
 void writeString(std::string &out, QStringView s);
