@@ -2,32 +2,17 @@
 
 namespace dkimi {
 
-namespace {
-
-constexpr int kSignatureColumns = 12;
-
-} // namespace
-
 QString CsvWriter::header()
 {
     return QStringLiteral("file,index,offset,sha256,message_result,from,subject,date,sig_index,d,s,a,c,result,reason,"
                           "crypto_valid,body_hash_matches,signature_valid,key_bits,flags,error\n");
 }
 
-QString CsvWriter::field(const QString &s)
-{
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')) ||
-        s.contains(QLatin1Char('\r'))) {
-        QString q = s;
-        q.replace(QLatin1String("\""), QLatin1String("\"\""));
-        return QLatin1Char('"') + q + QLatin1Char('"');
-    }
-    return s;
-}
-
 namespace {
 
-// One field and its separator, appended in place (quoted only when it must be, as field()).
+constexpr int kSignatureColumns = 12;
+
+// One field and its separator, appended in place; quoted (RFC 4180) only when it must be.
 void put(QString &out, QStringView s, QChar after = QLatin1Char(','))
 {
     bool quote = false;

@@ -13,7 +13,6 @@ public:
     // Rows for one message; an unsigned message gets one row with empty signature columns, an
     // unreadable one a row with message_result "error" and the error text.
     static QString rows(const BatchItem &item);
-    static QString field(const QString &s);
 };
 
 } // namespace dkimi
