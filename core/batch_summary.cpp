@@ -14,45 +14,13 @@ void BatchSummary::add(const BatchItem &item)
         add(item.result ? &*item.result : nullptr, item.summary);
 }
 
-namespace {
-
-// The reason of the signature that gave the message its result, the distinct signing domains (lower
-// case) and those of them with a signature of their own that passed. `result`, `reason` and `domain`
-// read one signature.
-template <typename Signature, typename ResultOf, typename ReasonOf, typename DomainOf>
-void describe(Result messageResult, const QList<Signature> &signatures, ResultOf result, ReasonOf reason,
-              DomainOf domain, QString *decidingReason, QStringList *domains, QStringList *passDomains)
-{
-    *decidingReason = QStringLiteral("unsigned");
-    for (const Signature &s : signatures) {
-        if (result(s) == messageResult) {
-            *decidingReason = reason(s);
-            break;
-        }
-    }
-    for (const Signature &s : signatures) {
-        const QString d = QString::fromLatin1(domain(s)).toLower();
-        if (d.isEmpty())
-            continue;
-        if (!domains->contains(d))
-            *domains << d;
-        // Counted as pass for a domain only when one of its own signatures passed.
-        if (result(s) == Result::Pass && !passDomains->contains(d))
-            *passDomains << d;
-    }
-}
-
-} // namespace
-
 MessageTally MessageTally::of(const MessageResult &r, const MimeSummary &summary)
 {
     MessageTally t;
     t.result = r.result;
-    describe(
-        r.result, r.signatures, [](const SignatureResult &s) { return s.result; },
-        [](const SignatureResult &s) { return s.reason; },
-        [](const SignatureResult &s) -> const QByteArray & { return s.signature.domain; }, &t.reason, &t.domains,
-        &t.passDomains);
+    t.signatures.reserve(r.signatures.size());
+    for (const SignatureResult &s : r.signatures)
+        t.signatures.append(SignatureTally{s.result, s.reason, s.signature.domain});
     t.date = summary.date;
     return t;
 }
@@ -73,17 +41,30 @@ void BatchSummary::add(const MessageTally *t)
         addUnreadable();
         return;
     }
-    addCounted(t->result, t->reason, t->domains, t->passDomains, t->date);
+    add(t->result, t->signatures, t->date);
 }
 
 void BatchSummary::add(Result result, const QList<SignatureTally> &signatures, const QDateTime &date)
 {
-    QString reason;
+    // The reason of the signature that gave the message its result.
+    QString reason = QStringLiteral("unsigned");
+    for (const SignatureTally &s : signatures) {
+        if (s.result == result) {
+            reason = s.reason;
+            break;
+        }
+    }
+    // The distinct signing domains (lower case), and those with a signature of their own that passed.
     QStringList domains, passDomains;
-    describe(
-        result, signatures, [](const SignatureTally &s) { return s.result; },
-        [](const SignatureTally &s) { return s.reason; },
-        [](const SignatureTally &s) -> const QByteArray & { return s.domain; }, &reason, &domains, &passDomains);
+    for (const SignatureTally &s : signatures) {
+        const QString d = QString::fromLatin1(s.domain).toLower();
+        if (d.isEmpty())
+            continue;
+        if (!domains.contains(d))
+            domains << d;
+        if (s.result == Result::Pass && !passDomains.contains(d))
+            passDomains << d;
+    }
     addCounted(result, reason, domains, passDomains, date);
 }
 

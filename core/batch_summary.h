@@ -15,13 +15,6 @@ public:
         qint64 pass = 0;
     };
 
-    // What the totals look at in one signature (all a light list row keeps of it).
-    struct SignatureTally {
-        Result result = Result::None;
-        QString reason;
-        QByteArray domain; // d=, as written
-    };
-
     void add(const BatchItem &item);
     // The same without a BatchItem (no copy of the result): result null for a message that could not be read.
     void add(const MessageResult *result, const MimeSummary &summary);

@@ -9,14 +9,19 @@
 
 namespace dkimi {
 
-// What the totals (BatchSummary) need of one message: made on the worker thread when the result
-// itself is not handed over (BatchOptions::keepResult false).
+// What the totals (BatchSummary) look at in one signature.
+struct SignatureTally {
+    Result result = Result::None;
+    QString reason;
+    QByteArray domain; // d=, as written
+};
+
+// What the totals need of one message: made on the worker thread when the result itself is not
+// handed over (BatchOptions::keepResult false), and what a light list row keeps in the window.
 struct MessageTally {
     Result result = Result::None;
-    QString reason;          // of the signature that gave the message its result; "unsigned"
-    QStringList domains;     // signing domains, lower case, each once
-    QStringList passDomains; // those of them with a signature of their own that passed
-    QDateTime date;          // of the Date header, invalid when there is none usable
+    QList<SignatureTally> signatures; // in order
+    QDateTime date;                   // of the Date header, invalid when there is none usable
 
     static MessageTally of(const MessageResult &r, const MimeSummary &summary);
 };

@@ -47,9 +47,9 @@ std::shared_ptr<EvidenceRow> EvidenceRow::of(const EvidencePtr &item, bool keep)
     return row;
 }
 
-QList<BatchSummary::SignatureTally> EvidenceRow::tallies() const
+QList<SignatureTally> EvidenceRow::tallies() const
 {
-    QList<BatchSummary::SignatureTally> out;
+    QList<SignatureTally> out;
     out.reserve(signatures.size());
     for (const RowSignature &s : signatures)
         out.append({s.result, s.reason, s.domain});

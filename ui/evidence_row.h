@@ -53,7 +53,7 @@ struct EvidenceRow {
     // The row of an item; keep: the row holds the item itself (bytes, walk and all), with its id.
     static std::shared_ptr<EvidenceRow> of(const EvidencePtr &item, bool keep);
     // What BatchSummary counts of the signatures.
-    QList<BatchSummary::SignatureTally> tallies() const;
+    QList<SignatureTally> tallies() const;
 };
 
 using RowPtr = std::shared_ptr<const EvidenceRow>;
