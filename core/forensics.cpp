@@ -59,16 +59,9 @@ QList<CandidateKey> candidateKeys(const SignatureResult &r)
     return out;
 }
 
-} // namespace
-
-void explainSignature(const Message &m, SignatureResult &r, const PublishedKeyList *published, qint64 evalTime,
-                      bool explainFailures)
+// Signed-hash recovery, header and body explanations, z= comparison: visible steps, never the verdict.
+void explainChecks(const Message &m, SignatureResult &r)
 {
-    if (!explainFailures) {
-        if (r.reason.isEmpty() && r.bodyHashMatches.value_or(false) && r.signatureValid.value_or(false))
-            checkPublishedKey(r, published, evalTime);
-        return;
-    }
     const DkimSignature &sig = r.signature;
     const bool isRsa = sig.algorithm == SignatureAlgorithm::RsaSha1 || sig.algorithm == SignatureAlgorithm::RsaSha256;
     const bool headersHashed = !r.headerHash.isEmpty() && !sig.b.isEmpty();
@@ -212,7 +205,15 @@ void explainSignature(const Message &m, SignatureResult &r, const PublishedKeyLi
     // -- Body explanations ------------------------------------------------------------------------
     if (r.bodyHashMatches.has_value() && !*r.bodyHashMatches)
         BodyExplainer::explain(m, r, &r.steps, &r.explanations);
+}
 
+} // namespace
+
+void explainSignature(const Message &m, SignatureResult &r, const PublishedKeyList *published, qint64 evalTime,
+                      bool explainFailures)
+{
+    if (explainFailures)
+        explainChecks(m, r);
     // -- A published private key (the verdict step makes it policy reason key_published) ------------
     if (r.reason.isEmpty() && r.bodyHashMatches.value_or(false) && r.signatureValid.value_or(false))
         checkPublishedKey(r, published, evalTime);
