@@ -186,6 +186,20 @@ public:
         m_silent = -1;
     }
 
+    // The fixtures' keys (tests/data/fixtures/keys.zone) served and, when asked, a resolver set up
+    // by resolverConfig(). Empty on success, else what failed.
+    QString startFixtures(std::shared_ptr<dkimi::DnsKeyResolver> *resolver = nullptr)
+    {
+        const QString err = start(QStringLiteral(DKIMI_TEST_DATA "/fixtures/keys.zone"));
+        if (!err.isEmpty() || !resolver)
+            return err;
+        auto r = dkimi::DnsKeyResolver::create(resolverConfig());
+        if (!r)
+            return r.error().toString();
+        *resolver = *r;
+        return QString();
+    }
+
     QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
     QString silentAddress() const { return QStringLiteral("127.0.0.1:%1").arg(m_silentPort); }
     QString trustAnchorFile() const { return m_dir.path() + QStringLiteral("/anchors.ds"); }

@@ -82,9 +82,8 @@ static QString walkText(const QJsonObject &s)
 
 void TstDnsCli::initTestCase()
 {
-    const QString err = m_server.start(QStringLiteral(DKIMI_TEST_DATA "/fixtures/keys.zone"));
-    if (!err.isEmpty())
-        QFAIL(qPrintable(err));
+    const QString err = m_server.startFixtures();
+    QVERIFY2(err.isEmpty(), qPrintable(err));
 }
 
 void TstDnsCli::cleanupTestCase()

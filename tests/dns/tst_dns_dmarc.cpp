@@ -34,12 +34,8 @@ private:
 
 void TstDnsDmarc::initTestCase()
 {
-    const QString err = m_server.start(QStringLiteral(DKIMI_TEST_DATA "/fixtures/keys.zone"));
-    if (!err.isEmpty())
-        QFAIL(qPrintable(err));
-    auto r = DnsKeyResolver::create(m_server.resolverConfig());
-    QVERIFY2(r, qPrintable(r ? QString() : r.error().toString()));
-    m_dns = *r;
+    const QString err = m_server.startFixtures(&m_dns);
+    QVERIFY2(err.isEmpty(), qPrintable(err));
     QVERIFY(m_dns->answersTxt());
 }
 
