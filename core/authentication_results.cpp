@@ -1,5 +1,6 @@
 #include "authentication_results.h"
 
+#include "byte_search.h"
 #include "message.h"
 #include "verification_result.h"
 
@@ -152,17 +153,6 @@ public:
 private:
     QByteArrayView m_v;
 };
-
-bool allDigits(QByteArrayView w)
-{
-    if (w.isEmpty())
-        return false;
-    for (char c : w) {
-        if (c < '0' || c > '9')
-            return false;
-    }
-    return true;
-}
 
 } // namespace
 

@@ -17,4 +17,16 @@ inline qsizetype findBytes(QByteArrayView hay, std::string_view needle, qsizetyp
     return i == std::string_view::npos ? -1 : qsizetype(i);
 }
 
+// True when `w` is one or more ASCII digits and nothing else.
+inline bool allDigits(QByteArrayView w)
+{
+    if (w.isEmpty())
+        return false;
+    for (char c : w) {
+        if (c < '0' || c > '9')
+            return false;
+    }
+    return true;
+}
+
 } // namespace dkimi

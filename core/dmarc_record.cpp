@@ -1,5 +1,6 @@
 #include "dmarc_record.h"
 
+#include "byte_search.h"
 #include "dmarc_alignment.h"
 
 namespace dkimi {
@@ -19,17 +20,6 @@ QByteArray trimWsp(QByteArrayView v)
     while (e > b && isWsp(v[e - 1]))
         --e;
     return v.sliced(b, e - b).toByteArray();
-}
-
-bool allDigits(const QByteArray &v)
-{
-    if (v.isEmpty())
-        return false;
-    for (char c : v) {
-        if (c < '0' || c > '9')
-            return false;
-    }
-    return true;
 }
 
 bool isPolicyWord(const QByteArray &v)

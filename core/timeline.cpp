@@ -1,5 +1,6 @@
 #include "timeline.h"
 
+#include "byte_search.h"
 #include "message.h"
 #include "verification_result.h"
 #include "verifier.h"
@@ -74,17 +75,6 @@ int dayOfWeekOf(QByteArrayView word)
             return i + 1; // Qt: Monday = 1
     }
     return 0;
-}
-
-bool allDigits(QByteArrayView w)
-{
-    if (w.isEmpty())
-        return false;
-    for (char c : w) {
-        if (c < '0' || c > '9')
-            return false;
-    }
-    return true;
 }
 
 // RFC 5322 §4.3 obs-zone, plus "UTC" (common, not in the grammar).
