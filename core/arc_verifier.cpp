@@ -166,14 +166,8 @@ DkimSignature parseArcSignature(const Message &m, const ArcHeader &h, ArcKind ki
                                  "header fields only, in a fixed order."),
                   rangeOf("h"));
     sig.algorithmText = t.value("a");
-    const QByteArray a = sig.algorithmText.toLower();
-    if (a == "rsa-sha256")
-        sig.algorithm = SignatureAlgorithm::RsaSha256;
-    else if (a == "rsa-sha1")
-        sig.algorithm = SignatureAlgorithm::RsaSha1;
-    else if (a == "ed25519-sha256")
-        sig.algorithm = SignatureAlgorithm::Ed25519Sha256;
-    else if (t.contains("a"))
+    sig.algorithm = signatureAlgorithmOf(sig.algorithmText);
+    if (sig.algorithm == SignatureAlgorithm::Unknown && t.contains("a"))
         permerror(QStringLiteral("unsupported_algorithm"),
                   QStringLiteral("a=%1 is not a known signing algorithm.").arg(QString::fromLatin1(sig.algorithmText)),
                   rangeOf("a"));

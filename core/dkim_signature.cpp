@@ -14,6 +14,17 @@ HashAlgorithm hashOf(SignatureAlgorithm a)
     return a == SignatureAlgorithm::RsaSha1 ? HashAlgorithm::Sha1 : HashAlgorithm::Sha256;
 }
 
+SignatureAlgorithm signatureAlgorithmOf(QByteArrayView a)
+{
+    if (a.compare("rsa-sha256", Qt::CaseInsensitive) == 0)
+        return SignatureAlgorithm::RsaSha256;
+    if (a.compare("rsa-sha1", Qt::CaseInsensitive) == 0)
+        return SignatureAlgorithm::RsaSha1;
+    if (a.compare("ed25519-sha256", Qt::CaseInsensitive) == 0)
+        return SignatureAlgorithm::Ed25519Sha256;
+    return SignatureAlgorithm::Unknown;
+}
+
 KeyType keyTypeOf(SignatureAlgorithm a)
 {
     switch (a) {
@@ -165,14 +176,8 @@ DkimSignature DkimSignature::parse(const Message &m, int headerIndex)
 
     sig.algorithmText = t.value("a");
     if (t.contains("a")) {
-        const QByteArray a = sig.algorithmText.toLower();
-        if (a == "rsa-sha256")
-            sig.algorithm = SignatureAlgorithm::RsaSha256;
-        else if (a == "rsa-sha1")
-            sig.algorithm = SignatureAlgorithm::RsaSha1;
-        else if (a == "ed25519-sha256")
-            sig.algorithm = SignatureAlgorithm::Ed25519Sha256;
-        else
+        sig.algorithm = signatureAlgorithmOf(sig.algorithmText);
+        if (sig.algorithm == SignatureAlgorithm::Unknown)
             permerror(QStringLiteral("unsupported_algorithm"),
                       QStringLiteral("a=%1 is not an algorithm DKIM defines (rsa-sha256, rsa-sha1, ed25519-sha256).")
                           .arg(QString::fromLatin1(sig.algorithmText)),

@@ -20,6 +20,8 @@ enum class Canonicalization { Simple, Relaxed };
 
 const char *canonicalizationName(Canonicalization c);
 HashAlgorithm hashOf(SignatureAlgorithm a);
+// a= as written (any case) -> the algorithm; Unknown for anything RFC 6376 / 8463 do not define.
+SignatureAlgorithm signatureAlgorithmOf(QByteArrayView a);
 KeyType keyTypeOf(SignatureAlgorithm a);
 
 // A DKIM-Signature header field, parsed and validated (RFC 6376 §3.5, §6.1.1).

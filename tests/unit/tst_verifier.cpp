@@ -1,4 +1,5 @@
 #include "message.h"
+#include "tag_list.h"
 #include "verifier.h"
 #include "zone_file_resolver.h"
 
@@ -238,6 +239,10 @@ void TstVerifier::signatureValidation_data()
     QTest::newRow("unknown tag ignored") << QByteArray("v=1; a=rsa-sha256; foo=bar; " + ok) << QString();
     QTest::newRow("missing v") << QByteArray("a=rsa-sha256; " + ok) << QStringLiteral("missing_tag");
     QTest::newRow("v=2") << QByteArray("v=2; a=rsa-sha256; " + ok) << QStringLiteral("unsupported_version");
+    QTest::newRow("a= in capitals") << QByteArray("v=1; a=RSA-SHA256; " + ok) << QString();
+    QTest::newRow("a=Ed25519-Sha256") << QByteArray("v=1; a=Ed25519-Sha256; " + ok) << QString();
+    QTest::newRow("a=rsa-sha256x") << QByteArray("v=1; a=rsa-sha256x; " + ok)
+                                   << QStringLiteral("unsupported_algorithm");
     QTest::newRow("a=rsa-md5") << QByteArray("v=1; a=rsa-md5; " + ok) << QStringLiteral("unsupported_algorithm");
     QTest::newRow("c=fancy") << QByteArray("v=1; a=rsa-sha256; c=fancy/simple; " + ok)
                              << QStringLiteral("unsupported_canonicalization");
@@ -276,6 +281,15 @@ void TstVerifier::signatureValidation()
     const DkimSignature sig = DkimSignature::parse(m, 0);
     QCOMPARE(sig.reason, reason);
     QCOMPARE(sig.detail.isEmpty(), reason.isEmpty());
+    // a= is read whatever its case; anything else is Unknown. (A tag list that does not parse stops
+    // the reading before a=.)
+    const QByteArray a = TagList::parse(tags).value("a").toLower();
+    const SignatureAlgorithm want = a == "rsa-sha256"       ? SignatureAlgorithm::RsaSha256
+                                    : a == "rsa-sha1"       ? SignatureAlgorithm::RsaSha1
+                                    : a == "ed25519-sha256" ? SignatureAlgorithm::Ed25519Sha256
+                                                            : SignatureAlgorithm::Unknown;
+    if (reason.isEmpty() || reason == QStringLiteral("unsupported_algorithm"))
+        QCOMPARE(sig.algorithm, want);
     if (!reason.isEmpty()) {
         // ...and the verdict is permerror with that reason.
         VerifierOptions o;
