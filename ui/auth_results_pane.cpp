@@ -356,13 +356,7 @@ void AuthResultsPane::applySelection(const FieldSelection &sel)
         return;
     m_dmarc->clearCurrent();
     m_silent = true;
-    if (QTreeWidgetItem *it = sel.headerIndex >= 0 ? m_byHeader.value(sel.headerIndex) : nullptr) {
-        m_tree->setCurrentItem(it);
-        m_tree->scrollToItem(it);
-    } else {
-        m_tree->setCurrentItem(nullptr);
-        m_tree->clearSelection();
-    }
+    showTreeItem(m_tree, sel.headerIndex >= 0 ? m_byHeader.value(sel.headerIndex) : nullptr);
     m_silent = false;
 }
 

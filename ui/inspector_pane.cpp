@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QStyle>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace dkimi::ui {
@@ -107,6 +108,17 @@ void InspectorPane::select(FieldSelection sel)
         sel.ranges = m_locator->expand(sel.ranges, sel.signature);
     applySelection(sel);
     Q_EMIT fieldSelected(sel);
+}
+
+void InspectorPane::showTreeItem(QTreeWidget *tree, QTreeWidgetItem *item)
+{
+    if (item) {
+        tree->setCurrentItem(item);
+        tree->scrollToItem(item);
+    } else {
+        tree->setCurrentItem(nullptr);
+        tree->clearSelection();
+    }
 }
 
 } // namespace dkimi::ui

@@ -8,6 +8,8 @@
 class QHBoxLayout;
 class QLabel;
 class QToolButton;
+class QTreeWidget;
+class QTreeWidgetItem;
 class QVBoxLayout;
 
 namespace dkimi::ui {
@@ -49,6 +51,8 @@ protected:
     QToolButton *addToggle(const QString &text, const QString &tooltip, bool checked);
     void setContent(QWidget *content);
     const FieldLocator *locator() const { return m_locator; }
+    // Makes item the tree's current row and scrolls to it; with no item, nothing is selected.
+    static void showTreeItem(QTreeWidget *tree, QTreeWidgetItem *item);
 
 private:
     const FieldLocator *m_locator = nullptr;
