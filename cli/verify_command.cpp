@@ -4,6 +4,7 @@
 #include "batch_verifier.h"
 #include "csv_writer.h"
 #include "evidence_strength.h"
+#include "jsonl_writer.h"
 #include "key_source_options.h"
 #include "report_writer.h"
 #include "verifier.h"
@@ -32,26 +33,6 @@ void write(FILE *f, const QString &s)
 {
     const QByteArray b = s.toUtf8();
     fwrite(b.constData(), 1, size_t(b.size()), f);
-}
-
-QByteArray jsonLine(const json::Object &o)
-{
-    QByteArray b = o.toBytes();
-    b.append('\n');
-    return b;
-}
-
-void addLocation(json::Object &o, const MessageLocation &loc)
-{
-    o[QStringLiteral("file")] = loc.file;
-    if (loc.container == MessageLocation::Container::Mbox) {
-        o[QStringLiteral("container")] = QStringLiteral("mbox");
-        o[QStringLiteral("index")] = double(loc.index);
-        o[QStringLiteral("offset")] = double(loc.offset);
-        o[QStringLiteral("length")] = double(loc.length);
-    } else if (loc.container == MessageLocation::Container::Maildir) {
-        o[QStringLiteral("container")] = QStringLiteral("maildir");
-    }
 }
 
 // Progress on a terminal: one line, rewritten in place.
@@ -231,12 +212,7 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
                 item.rendered = CsvWriter::rows(item).toUtf8();
                 return;
             }
-            json::Object o =
-                item.result ? toJson(*item.result, item.summary, ro) : errorToJson(item.location.file, item.error);
-            addLocation(o, item.location);
-            if (!item.notes.isEmpty())
-                o[QStringLiteral("notes")] = json::Array::fromStringList(item.notes);
-            item.rendered = jsonLine(o);
+            item.rendered = JsonLinesWriter::line(item, ro);
         };
     }
     // Only text output reads the results on this thread; the others get what was rendered and

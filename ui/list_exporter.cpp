@@ -4,7 +4,7 @@
 #include "caching_resolver.h"
 #include "csv_writer.h"
 #include "evidence_loader.h"
-#include "report_writer.h"
+#include "jsonl_writer.h"
 
 #include <QBuffer>
 #include <QFileDialog>
@@ -34,16 +34,7 @@ QByteArray ListExporter::render(const EvidenceItem &item, Format format)
     const BatchItem b = ArchiveReader::toBatchItem(item);
     if (format == Format::Csv)
         return CsvWriter::rows(b).toUtf8();
-    json::Object o = b.result ? toJson(*b.result, b.summary) : errorToJson(b.location.file, b.error);
-    // Where it is, as `dkim-inspector-cli verify --format json` says it (which adds container and length).
-    o[QStringLiteral("file")] = b.location.file;
-    if (b.location.container == MessageLocation::Container::Mbox) {
-        o[QStringLiteral("index")] = double(b.location.index);
-        o[QStringLiteral("offset")] = double(b.location.offset);
-    }
-    QByteArray line = o.toBytes();
-    line += '\n';
-    return line;
+    return JsonLinesWriter::line(b);
 }
 
 bool ListExporter::write(QIODevice &out, const QList<RowPtr> &rows, Format format, const VerificationSettings &settings,

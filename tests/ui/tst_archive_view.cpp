@@ -427,8 +427,8 @@ private Q_SLOTS:
 
     // Each light row is read again from the archive and verified again for the export: the CSV is byte
     // for byte what `dkim-inspector-cli verify --format csv` writes for the archive, and each JSON line
-    // is the CLI's object less the location fields only the CLI writes (container, length). Both are
-    // also what the full results (as the panes get them) export.
+    // is the CLI's object, location included (the times DNS lookups took aside). Both are also what the
+    // full results (as the panes get them) export.
     void exportIsWhatTheCliWrites()
     {
         QFETCH(bool, dateHeader);
@@ -469,13 +469,10 @@ private Q_SLOTS:
         QCOMPARE(objects.size(), 12); // and a final empty piece after the last newline
         QCOMPARE(cliLines.size(), objects.size());
         for (int i = 0; i < 11; ++i) {
-            QJsonObject theirs = QJsonDocument::fromJson(cliLines.at(i)).object();
-            QCOMPARE(theirs.value(QStringLiteral("container")).toString(), QStringLiteral("mbox"));
-            theirs.remove(QStringLiteral("container"));
-            theirs.remove(QStringLiteral("length"));
-            QCOMPARE(withoutLookupTimes(objects.at(i)),
-                     withoutLookupTimes(QJsonDocument(theirs).toJson(QJsonDocument::Compact)));
+            QCOMPARE(withoutLookupTimes(objects.at(i)), withoutLookupTimes(cliLines.at(i)));
             const QJsonObject ours = QJsonDocument::fromJson(objects.at(i)).object();
+            QCOMPARE(ours.value(QStringLiteral("container")).toString(), QStringLiteral("mbox"));
+            QCOMPARE(qint64(ours.value(QStringLiteral("length")).toDouble()), rows.at(i)->location.length);
             QCOMPARE(ours.value(QStringLiteral("index")).toInt(), i);
             QCOMPARE(ours.value(QStringLiteral("evaluated_at_basis")).toString(),
                      dateHeader ? QStringLiteral("date_header") : QStringLiteral("given"));
