@@ -64,9 +64,10 @@ int main(int argc, char *argv[])
         QStringLiteral("screenshot"),
         QApplication::translate("main", "After loading, save a picture of the window to FILE and quit."),
         QStringLiteral("FILE"));
-    const QCommandLineOption select(QStringLiteral("select"),
-                                    QApplication::translate("main", "Show the message with this file name."),
-                                    QStringLiteral("NAME"));
+    const QCommandLineOption select(
+        QStringLiteral("select"),
+        QApplication::translate("main", "Show the message with this file name (in an archive: \"NAME #N\")."),
+        QStringLiteral("NAME"));
     const QCommandLineOption signature(QStringLiteral("signature"),
                                        QApplication::translate("main", "Show signature N (1 = the top one)."),
                                        QStringLiteral("N"));

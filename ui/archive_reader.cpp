@@ -54,9 +54,12 @@ bool ArchiveReader::wants(const QStringList &paths)
 RowPtr ArchiveReader::rowOf(BatchItem &&b)
 {
     // The row is all that stays of the message: its result and decoded headers go with the batch item.
-    if (b.result)
-        return EvidenceRow::make(b.location.file, b.location, *b.result, b.summary);
-    return EvidenceRow::makeError(b.location.file, b.location, b.error.isEmpty() ? tr("could not be read") : b.error);
+    std::shared_ptr<EvidenceRow> row =
+        b.result ? EvidenceRow::make(b.location.file, b.location, *b.result, b.summary)
+                 : EvidenceRow::makeError(b.location.file, b.location,
+                                          b.error.isEmpty() ? tr("could not be read") : b.error);
+    row->notes = std::move(b.notes);
+    return row;
 }
 
 BatchItem ArchiveReader::toBatchItem(const EvidenceItem &e)
@@ -66,6 +69,7 @@ BatchItem ArchiveReader::toBatchItem(const EvidenceItem &e)
     if (b.location.file.isEmpty())
         b.location.file = e.path;
     b.summary = e.mime;
+    b.notes = e.notes;
     if (e.isError())
         b.error = e.error.isEmpty() ? QStringLiteral("could not be read") : e.error;
     else
@@ -148,6 +152,7 @@ EvidencePtr ArchiveReader::reload(const EvidenceRow &row, VerificationSettings s
     full->id = row.id;
     full->path = row.path;
     full->location = row.location;
+    full->notes = row.notes;
     Expected<QByteArray> bytes = readAt(row.location);
     if (!bytes) {
         full->error = bytes.error().message;

@@ -6,6 +6,7 @@
 #include "verification_result.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -22,6 +23,7 @@ struct EvidenceItem {
     std::shared_ptr<const Message> message; // null for an error item
     MessageResult result;
     MimeSummary mime;
+    QStringList notes; // how it was read (MessageSource): e.g. an archive that ends mid-line
 
     bool isError() const { return !error.isEmpty() || !message; }
 };

@@ -110,6 +110,7 @@ EvidencePtr EvidenceLoader::reload(const EvidenceRow &row, VerificationSettings 
         e->path = row.path;
         e->location = row.location;
         e->error = row.error;
+        e->notes = row.notes;
         e->result.file = row.path;
         return e;
     }
@@ -120,6 +121,7 @@ EvidencePtr EvidenceLoader::reload(const EvidenceRow &row, VerificationSettings 
     auto full = std::make_shared<EvidenceItem>(*load(row.path, settings, walk));
     full->id = row.id;
     full->location = row.location;
+    full->notes = row.notes;
     return full;
 }
 

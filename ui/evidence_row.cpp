@@ -42,6 +42,7 @@ std::shared_ptr<EvidenceRow> EvidenceRow::of(const EvidencePtr &item, bool keep)
                                     item->error.isEmpty() ? ArchiveReader::tr("could not be read") : item->error)
                         : make(item->path, item->location, item->result, item->mime);
     row->id = item->id;
+    row->notes = item->notes;
     if (keep && !item->isError())
         row->full = item;
     return row;

@@ -35,11 +35,12 @@ struct EvidenceRow {
     Result result = Result::None;
     QDateTime evaluatedAt; // when x= and t= were judged: shown or exported again, it is judged at this time
     QList<RowSignature> signatures;
-    QString from;     // decoded (MimeSummary)
-    QString subject;  // decoded
-    QDateTime date;   // the Date header, parsed (UTC)
-    QString dateText; // the Date header as written, kept only when it could not be parsed
-    EvidencePtr full; // the whole item, when kept; null for a light row and an error row
+    QString from;      // decoded (MimeSummary)
+    QString subject;   // decoded
+    QDateTime date;    // the Date header, parsed (UTC)
+    QString dateText;  // the Date header as written, kept only when it could not be parsed
+    QStringList notes; // how it was read (MessageSource): e.g. an archive that ends mid-line
+    EvidencePtr full;  // the whole item, when kept; null for a light row and an error row
 
     bool isError() const { return !error.isEmpty(); }
     bool isLight() const { return !full && error.isEmpty(); }

@@ -783,7 +783,8 @@ bool MainWindow::selectFile(const QString &fileName)
 {
     for (int r = 0; r < m_proxy->rowCount(); ++r) {
         const RowPtr e = m_model->row(m_proxy->mapToSource(m_proxy->index(r, 0)).row());
-        if (e && (QFileInfo(e->path).fileName() == fileName || e->path == fileName))
+        if (e && (QFileInfo(e->path).fileName() == fileName || e->path == fileName ||
+                  ArchiveReader::label(*e) == fileName)) // "archive.mbox #12"
             return selectRow(r);
     }
     return false;

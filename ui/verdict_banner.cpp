@@ -1,5 +1,6 @@
 #include "verdict_banner.h"
 
+#include "archive_reader.h"
 #include "explanation_words.h"
 #include "surrounding_words.h"
 #include "verdict_icons.h"
@@ -103,6 +104,8 @@ void VerdictBanner::clearRows()
     m_items.clear();
     delete m_alarm.frame;
     m_alarm = Row();
+    delete m_readNote.frame;
+    m_readNote = Row();
 }
 
 VerdictBanner::Row VerdictBanner::addRow(const QPixmap &icon, const QString &headline, const QString &detail,
@@ -171,6 +174,7 @@ void VerdictBanner::setEvidence(const EvidencePtr &item, int currentSignature)
                        tr("This file could not be read: %1").arg(item->error.toHtmlEscaped()),
                        item->path.toHtmlEscaped(), tr("Error"));
         m_items.append(r);
+        addReadNote();
         m_note->clear();
         return;
     }
@@ -270,8 +274,25 @@ void VerdictBanner::setEvidence(const EvidencePtr &item, int currentSignature)
         m_dmarc->setAccessibleName(headline);
         m_dmarc->show();
     }
+    // After the verdicts (which come first): how the message was read, e.g. cut short by a truncated
+    // archive, which would explain a failing body hash.
+    addReadNote();
     m_note->setText(VerdictPresenter::whatItProves());
     updateCurrent();
+}
+
+void VerdictBanner::addReadNote()
+{
+    if (!m_item || m_item->notes.isEmpty())
+        return;
+    QStringList escaped;
+    for (const QString &n : m_item->notes)
+        escaped << n.toHtmlEscaped();
+    m_readNote =
+        addRow(VerdictIcons::pixmap(VerdictIcons::Kind::Caveat, 30, devicePixelRatioF()),
+               tr("How it was read from %1").arg(ArchiveReader::label(m_item->path, m_item->location)).toHtmlEscaped(),
+               escaped.join(QStringLiteral("<br>")), tr("Reading note"));
+    m_readNote.frame->setObjectName(QStringLiteral("verdictReadNote"));
 }
 
 void VerdictBanner::setCurrentSignature(int signature)
@@ -341,6 +362,8 @@ int VerdictBanner::heightFor(int width) const
     QList<Row> rows = m_items;
     if (m_alarm.frame)
         rows.prepend(m_alarm);
+    if (m_readNote.frame)
+        rows.append(m_readNote);
     for (const Row &r : std::as_const(rows)) {
         const int textWidth = inner - 12 - 40; // row margins, icon and spacing
         int rh = 8 + labelHeight(r.headline, textWidth) + 2 + labelHeight(r.detail, textWidth);

@@ -53,6 +53,7 @@ private:
     void clearRows();
     Row addRow(const QPixmap &icon, const QString &headline, const QString &detail, const QString &accessible);
     void updateCurrent();
+    void addReadNote();
 
     QVBoxLayout *m_rows = nullptr;
     QLabel *m_note = nullptr;
@@ -63,7 +64,8 @@ private:
     QLabel *m_dmarcIcon = nullptr;
     QLabel *m_dmarcText = nullptr;
     QList<Row> m_items;
-    Row m_alarm; // two From headers (not a signature row)
+    Row m_alarm;    // two From headers (not a signature row)
+    Row m_readNote; // how the message was read from its archive, e.g. it may be truncated
     EvidencePtr m_item;
     int m_current = -1;
 };

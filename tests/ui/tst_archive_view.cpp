@@ -244,6 +244,54 @@ private Q_SLOTS:
         QVERIFY(w.windowTitle().contains(QStringLiteral("mboxrd-lf.mbox #3")));
     }
 
+    // How a message was read stays with its row: the last message of an archive that ends mid-line
+    // says it may be truncated, in the banner and in the export (as the CLI's JSON line does).
+    void truncatedArchiveIsSaidInTheBannerAndExport()
+    {
+        const QString mbox = Archives + QStringLiteral("/truncated.mbox");
+        MainWindow &w = open({mbox}, Keys, [](MainWindow &w) {
+            w.evaluationControl()->setChosenTime(At);
+            w.evaluationControl()->setChoice(EvaluationChoice::Chosen);
+        });
+        w.listView()->sortByColumn(MessageListModel::FileColumn, Qt::AscendingOrder);
+        const QList<RowPtr> rows = w.visibleRows();
+        QCOMPARE(rows.size(), 3);
+        QVERIFY(rows.at(0)->notes.isEmpty());
+        QVERIFY(rows.at(1)->notes.isEmpty());
+        QCOMPARE(rows.at(2)->notes.size(), 1);
+        QVERIFY(rows.at(2)->notes.first().contains(QStringLiteral("truncated")));
+
+        QVERIFY(w.selectRow(0));
+        QVERIFY(!w.banner()->findChild<QFrame *>(QStringLiteral("verdictReadNote")));
+        QVERIFY(w.selectRow(2));
+        QCOMPARE(w.currentEvidence()->notes, rows.at(2)->notes);
+        auto *note = w.banner()->findChild<QFrame *>(QStringLiteral("verdictReadNote"));
+        QVERIFY(note);
+        QTRY_VERIFY(note->isVisibleTo(w.banner()));
+        QStringList texts;
+        for (const QLabel *l : note->findChildren<QLabel *>())
+            texts << l->text();
+        QVERIFY2(texts.join(u' ').contains(QStringLiteral("truncated.mbox #2")), qPrintable(texts.join(u'|')));
+        QVERIFY2(texts.join(u' ').contains(rows.at(2)->notes.first()), qPrintable(texts.join(u'|')));
+
+        const QList<QByteArray> lines =
+            ListExporter::text(rows, ListExporter::Format::JsonLines, w.settings()).split('\n');
+        QProcess p;
+        p.start(QStringLiteral(DKIMI_CLI_PATH),
+                {QStringLiteral("verify"), QStringLiteral("--offline"), QStringLiteral("--no-key-store"),
+                 QStringLiteral("--keys"), Keys, QStringLiteral("--at"), At.toString(Qt::ISODate),
+                 QStringLiteral("--format"), QStringLiteral("json"), mbox});
+        QVERIFY(p.waitForFinished(60000));
+        const QList<QByteArray> cliLines = p.readAllStandardOutput().split('\n');
+        QCOMPARE(lines.size(), 4);
+        QCOMPARE(cliLines.size(), 4);
+        for (int i = 0; i < 3; ++i) {
+            const QJsonObject o = QJsonDocument::fromJson(lines.at(i)).object();
+            QCOMPARE(o.value(QStringLiteral("notes")).toVariant().toStringList(), rows.at(i)->notes);
+            QCOMPARE(withoutLookupTimes(lines.at(i)), withoutLookupTimes(cliLines.at(i)));
+        }
+    }
+
     void reverifiedByLocationWhenTheTimeChanges()
     {
         MainWindow &w = open({Archives + QStringLiteral("/mboxrd-lf.mbox")});
