@@ -13,8 +13,17 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 
 namespace {
+
+// CPU time of the calling thread: how much of a stall was work, and how much waiting for a core.
+qint64 threadCpuNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
 
 // With --slow-events MS: every event that kept the event loop busy longer than MS (outermost
 // deliveries only), with what received it, and every heartbeat gap that long with the time spent
@@ -34,6 +43,7 @@ public:
         ++m_depth;
         QElapsedTimer t;
         t.start();
+        const qint64 cpu0 = threadCpuNs();
         const int type = int(event->type());
         const bool r = QApplication::notify(receiver, event);
         const qint64 ms = t.elapsed();
@@ -41,7 +51,8 @@ public:
         ++events;
         --m_depth;
         if (ms >= threshold)
-            std::fprintf(stderr, "slow_event_ms=%lld type=%d receiver=%s name=%s\n", static_cast<long long>(ms), type,
+            std::fprintf(stderr, "slow_event_ms=%lld cpu_ms=%lld type=%d receiver=%s name=%s\n",
+                         static_cast<long long>(ms), static_cast<long long>((threadCpuNs() - cpu0) / 1000000), type,
                          receiver->metaObject()->className(), qPrintable(receiver->objectName()));
         return r;
     }
@@ -88,6 +99,7 @@ int main(int argc, char **argv)
     qint64 longestStall = 0;
     qint64 firstSecondStall = 0; // the longest that began in the first second, when the first rows come in
     qint64 lastTick = 0;
+    qint64 lastCpu = 0;
     // A 10 ms heartbeat: a long gap between two beats is a time the window could not repaint or react.
     QTimer beat;
     beat.setInterval(10);
@@ -96,10 +108,13 @@ int main(int argc, char **argv)
         longestStall = std::max(longestStall, now - lastTick);
         if (lastTick < 1000)
             firstSecondStall = std::max(firstSecondStall, now - lastTick);
+        const qint64 cpu = threadCpuNs();
         if (app.threshold >= 0 && now - lastTick >= app.threshold)
-            std::fprintf(stderr, "stall_ms=%lld at_ms=%lld busy_ms=%lld events=%d rows=%d\n",
+            std::fprintf(stderr, "stall_ms=%lld at_ms=%lld busy_ms=%lld cpu_ms=%lld events=%d rows=%d\n",
                          static_cast<long long>(now - lastTick), static_cast<long long>(lastTick),
-                         static_cast<long long>(app.busyNs / 1000000), app.events, w.listModel()->rowCount());
+                         static_cast<long long>(app.busyNs / 1000000),
+                         static_cast<long long>((cpu - lastCpu) / 1000000), app.events, w.listModel()->rowCount());
+        lastCpu = cpu;
         app.busyNs = 0;
         app.events = 0;
         lastTick = now;
@@ -120,6 +135,7 @@ int main(int argc, char **argv)
     QTimer::singleShot(0, [&] {
         clock.start();
         lastTick = 0;
+        lastCpu = threadCpuNs();
         beat.start();
         w.openPaths(p.positionalArguments());
     });
