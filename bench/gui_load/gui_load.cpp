@@ -2,7 +2,7 @@
 // evidence list, how long until every message is in, and the longest the event loop went without
 // running (the window "freezing"). Prints one line of figures; bench/gui_load.sh runs it.
 //
-// usage: bench_gui_load [--keys ZONE] [--slow-events MS] ARCHIVE
+// usage: bench_gui_load [--keys ZONE] [--slow-events MS] [--grab MS:FILE] ARCHIVE
 #include "main_window.h"
 #include "message_list_model.h"
 
@@ -74,6 +74,10 @@ int main(int argc, char **argv)
                                   QStringLiteral("Print every event that took longer than MS to handle."),
                                   QStringLiteral("MS"));
     p.addOption(slow);
+    const QCommandLineOption grab(
+        QStringLiteral("grab"), QStringLiteral("Save a picture of the window MS milliseconds after opening, as FILE."),
+        QStringLiteral("MS:FILE"));
+    p.addOption(grab);
     p.addPositionalArgument(QStringLiteral("archive"), QStringLiteral("mbox, Maildir or folder"));
     p.process(app);
     if (p.isSet(slow))
@@ -138,6 +142,12 @@ int main(int argc, char **argv)
         lastCpu = threadCpuNs();
         beat.start();
         w.openPaths(p.positionalArguments());
+        // To look at the window while it loads (the app's --screenshot waits for the end).
+        for (const QString &g : p.values(grab)) {
+            const qsizetype colon = g.indexOf(u':');
+            const QString file = g.mid(colon + 1);
+            QTimer::singleShot(g.left(colon).toInt(), &w, [&w, file] { w.grab().save(file); });
+        }
     });
     return app.exec();
 }
