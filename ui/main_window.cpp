@@ -50,6 +50,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -594,6 +595,7 @@ void MainWindow::startNext()
             return;
         }
     }
+    selectFirstRow(); // when loading ends, the first message is on show
     Q_EMIT loadingFinished();
 }
 
@@ -625,7 +627,20 @@ void MainWindow::onItemsReady(const QList<RowPtr> &rows)
             }
         }
     }
-    if (first && !m_list->currentIndex().isValid() && m_proxy->rowCount() > 0)
+    if (first && !m_list->currentIndex().isValid() && m_proxy->rowCount() > 0 && !m_selectFirstPending) {
+        // Shown on the next turn of the event loop, not in the call that brought the rows: showing a
+        // message lays out and paints every pane, and together with inserting the first rows and
+        // painting the list it held the window for one long stretch.
+        m_selectFirstPending = true;
+        QTimer::singleShot(0, this, &MainWindow::selectFirstRow);
+    }
+}
+
+void MainWindow::selectFirstRow()
+{
+    if (!std::exchange(m_selectFirstPending, false))
+        return;
+    if (!m_list->currentIndex().isValid() && m_proxy->rowCount() > 0)
         selectRow(0);
 }
 
@@ -635,8 +650,13 @@ void MainWindow::onProgress(int done, int total)
     m_progressLabel->setVisible(show);
     m_progress->setVisible(show);
     m_stop->setVisible(show);
+    // QProgressBar::setValue repaints at once (QWidget::repaint) when the bar or its percentage moves,
+    // and that paints everything else pending in the window too: the rows just inserted and the first
+    // message's panes, inside the call that delivered the batch. Painted with the rest, later.
+    m_progress->setUpdatesEnabled(false);
     m_progress->setRange(0, qMax(1, total));
     m_progress->setValue(done);
+    m_progress->setUpdatesEnabled(true); // schedules its update
     const QLocale loc;
     m_progressLabel->setText(tr("%1 of %2 verified").arg(loc.toString(done), loc.toString(total)));
 }

@@ -114,6 +114,7 @@ private:
     void showEvidence(const EvidencePtr &item);
     void relay(const FieldSelection &sel);
     void onItemsReady(const QList<RowPtr> &rows);
+    void selectFirstRow();
     void onProgress(int done, int total);
     void onFinished(bool stopped);
     void reverifyAll();
@@ -175,6 +176,7 @@ private:
     qsizetype m_keyRecords = 0;
     QList<QStringList> m_pendingOpens;
     bool m_reverifyPending = false;
+    bool m_selectFirstPending = false; // the first rows came in: their first is shown on the next turn
     bool m_relaying = false;
 };
 

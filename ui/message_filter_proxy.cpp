@@ -1,5 +1,7 @@
 #include "message_filter_proxy.h"
 
+#include "archive_reader.h"
+
 namespace dkimi::ui {
 
 MessageFilterProxy::MessageFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
@@ -7,6 +9,12 @@ MessageFilterProxy::MessageFilterProxy(QObject *parent) : QSortFilterProxyModel(
     setSortRole(MessageListModel::SortRole);
     setSortCaseSensitivity(Qt::CaseInsensitive);
     setDynamicSortFilter(true);
+}
+
+void MessageFilterProxy::setSourceModel(QAbstractItemModel *model)
+{
+    m_list = qobject_cast<const MessageListModel *>(model);
+    QSortFilterProxyModel::setSourceModel(model);
 }
 
 void MessageFilterProxy::setText(const QString &text)
@@ -39,6 +47,25 @@ bool MessageFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sour
             return false;
     }
     return true;
+}
+
+bool MessageFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    // Sorted by file (the default order), two messages of one archive compare by their number: the
+    // same order as their sort values ("name #000000000012", MessageListModel::data), without building
+    // two strings per comparison. Each batch of an archive's rows is sorted as it arrives, and those
+    // strings made one batch cost tens of milliseconds on the window's thread.
+    if (m_list && sortRole() == MessageListModel::SortRole && left.column() == MessageListModel::FileColumn &&
+        right.column() == MessageListModel::FileColumn && !left.parent().isValid()) {
+        const QList<RowPtr> &rows = m_list->rows();
+        if (left.row() < rows.size() && right.row() < rows.size()) {
+            const EvidenceRow &a = *rows.at(left.row());
+            const EvidenceRow &b = *rows.at(right.row());
+            if (ArchiveReader::inContainer(a) && ArchiveReader::inContainer(b) && a.path == b.path)
+                return a.location.index < b.location.index;
+        }
+    }
+    return QSortFilterProxyModel::lessThan(left, right);
 }
 
 } // namespace dkimi::ui

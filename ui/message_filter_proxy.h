@@ -17,11 +17,14 @@ public:
     // -1: every category; otherwise int(MessageListModel::Category).
     void setCategory(int category);
     int category() const { return m_category; }
+    void setSourceModel(QAbstractItemModel *model) override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    const MessageListModel *m_list = nullptr; // the source model, when it is the evidence list
     QString m_text;
     int m_category = -1;
 };

@@ -22,8 +22,10 @@
 #include "walk_pane.h"
 #include "zone_file_resolver.h"
 
+#include <QAbstractBarSeries>
 #include <QAbstractItemModelTester>
 #include <QBarCategoryAxis>
+#include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QJsonArray>
@@ -37,6 +39,7 @@
 #include <QSet>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QValueAxis>
 #include <QtTest>
 
 #include <atomic>
@@ -222,6 +225,30 @@ private Q_SLOTS:
         w.listView()->sortByColumn(MessageListModel::FileColumn, Qt::AscendingOrder);
         QCOMPARE(w.listProxy()->index(4, MessageListModel::FileColumn).data().toString(),
                  QStringLiteral("mboxrd-lf.mbox #4"));
+    }
+
+    // The first message is shown once the first rows are in (on the next turn of the event loop, not in
+    // the call that inserts them), and a row the user picked meanwhile is not taken away from them.
+    void firstRowIsShownUnlessOneWasPicked()
+    {
+        MainWindow &w = open({Archives + QStringLiteral("/mboxrd-lf.mbox")});
+        QCOMPARE(w.listView()->currentIndex().row(), 0);
+        QCOMPARE(w.windowTitle(), QStringLiteral("mboxrd-lf.mbox #0 — DKIM Inspector"));
+
+        m_w = std::make_unique<MainWindow>();
+        m_w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_w.get()));
+        QVERIFY(m_w->loadKeys(Keys));
+        // Runs after the window's own handler of the same signal: the rows are in the list.
+        connect(m_w->loader(), &EvidenceLoader::itemsReady, m_w.get(), [this] {
+            if (!m_w->listView()->currentIndex().isValid() && m_w->listProxy()->rowCount() > 1)
+                m_w->listView()->setCurrentIndex(m_w->listProxy()->index(1, MessageListModel::FromColumn));
+        });
+        QSignalSpy done(m_w.get(), &MainWindow::loadingFinished);
+        m_w->openPaths({Archives + QStringLiteral("/mboxrd-lf.mbox")});
+        QVERIFY(done.wait(20000));
+        QCOMPARE(m_w->listView()->currentIndex().row(), 1);
+        QCOMPARE(m_w->windowTitle(), QStringLiteral("mboxrd-lf.mbox #1 — DKIM Inspector"));
     }
 
     void selectedRowIsReadAgainByLocation()
@@ -427,6 +454,73 @@ private Q_SLOTS:
         QCOMPARE(dock.recounts(), before + 1);
         QCOMPARE(dock.summary().messages(), 10);
         QCOMPARE(dock.summary().count(Result::Pass), 6);
+    }
+
+    // Refreshed with new counts over the same domains and months, the charts' bars change in place (the
+    // same chart, not a new one at every refresh); a new domain or month builds the chart again. Either
+    // way every bar is the count.
+    void summaryChartsFollowTheCounts()
+    {
+        SummaryView view;
+        auto *domains = view.findChild<QChartView *>(QStringLiteral("domainsChart"));
+        auto *months = view.findChild<QChartView *>(QStringLiteral("monthsChart"));
+        QVERIFY(domains && months);
+        // Category -> "pass/other", as drawn.
+        auto bars = [](QChartView *v, Qt::Orientation categories) {
+            QMap<QString, QString> out;
+            QChart *chart = v->chart();
+            if (!chart || chart->series().size() != 1)
+                return out;
+            auto *series = qobject_cast<QAbstractBarSeries *>(chart->series().constFirst());
+            auto *axis = qobject_cast<QBarCategoryAxis *>(chart->axes(categories).value(0));
+            if (!series || !axis || series->count() != 2)
+                return out;
+            const QStringList names = axis->categories();
+            for (int i = 0; i < names.size(); ++i)
+                out.insert(
+                    names.at(i),
+                    QStringLiteral("%1/%2").arg(series->barSets().at(0)->at(i)).arg(series->barSets().at(1)->at(i)));
+            return out;
+        };
+        BatchSummary s;
+        auto add = [&s](const char *domain, Result r, int month) {
+            s.add(r, {SignatureTally{r, QString(), QByteArray(domain)}},
+                  QDateTime(QDate(2025, month, 3), QTime(12, 0), Qt::UTC));
+        };
+        using Bars = QMap<QString, QString>;
+        add("a.example", Result::Pass, 1);
+        add("a.example", Result::Fail, 2);
+        add("b.example", Result::Pass, 2);
+        view.setSummary(s);
+        QCOMPARE(bars(domains, Qt::Vertical), (Bars{{QStringLiteral("a.example"), QStringLiteral("1/1")},
+                                                    {QStringLiteral("b.example"), QStringLiteral("1/0")}}));
+        QCOMPARE(bars(months, Qt::Horizontal), (Bars{{QStringLiteral("2025-01"), QStringLiteral("1/0")},
+                                                     {QStringLiteral("2025-02"), QStringLiteral("1/1")}}));
+        const QChart *domainChart = domains->chart();
+        const QChart *monthChart = months->chart();
+
+        add("a.example", Result::Pass, 1);
+        add("a.example", Result::Pass, 2);
+        add("b.example", Result::Fail, 1);
+        view.setSummary(s);
+        QCOMPARE(domains->chart(), domainChart); // the same categories: updated in place
+        QCOMPARE(months->chart(), monthChart);
+        QCOMPARE(bars(domains, Qt::Vertical), (Bars{{QStringLiteral("a.example"), QStringLiteral("3/1")},
+                                                    {QStringLiteral("b.example"), QStringLiteral("1/1")}}));
+        QCOMPARE(bars(months, Qt::Horizontal), (Bars{{QStringLiteral("2025-01"), QStringLiteral("2/1")},
+                                                     {QStringLiteral("2025-02"), QStringLiteral("2/1")}}));
+        // The value axis follows the largest stack.
+        auto *y = qobject_cast<QValueAxis *>(domains->chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(y && y->max() >= 4);
+
+        add("c.example", Result::Fail, 3);
+        view.setSummary(s);
+        QCOMPARE(bars(domains, Qt::Vertical), (Bars{{QStringLiteral("a.example"), QStringLiteral("3/1")},
+                                                    {QStringLiteral("b.example"), QStringLiteral("1/1")},
+                                                    {QStringLiteral("c.example"), QStringLiteral("0/1")}}));
+        QCOMPARE(bars(months, Qt::Horizontal), (Bars{{QStringLiteral("2025-01"), QStringLiteral("2/1")},
+                                                     {QStringLiteral("2025-02"), QStringLiteral("2/1")},
+                                                     {QStringLiteral("2025-03"), QStringLiteral("0/1")}}));
     }
 
     void stopLeavesConsistentPartialList()

@@ -32,6 +32,54 @@ private:
         return out;
     }
 
+    // A light row of an archive's message (or of a standalone file when index < 0), as the loader
+    // makes them: the columns vary with n so that every sortable column has ties and differences.
+    static RowPtr lightRow(const QString &file, qint64 index, int n)
+    {
+        MessageLocation loc;
+        loc.file = file;
+        loc.container = index >= 0 ? MessageLocation::Container::Mbox : MessageLocation::Container::File;
+        loc.index = index;
+        auto r = std::make_shared<EvidenceRow>();
+        r->path = file;
+        r->location = loc;
+        const Result results[] = {Result::Pass, Result::Fail, Result::None, Result::PermError};
+        r->result = results[n % 4];
+        if (r->result != Result::None)
+            r->signatures = {RowSignature{n % 3 ? "example.com" : "example.org", "sel", QString(), QString(), r->result,
+                                          n % 5 == 0}};
+        r->from = QStringLiteral("%1@example.com").arg(QChar(u'a' + (n * 7) % 26));
+        r->subject = n % 6 ? QStringLiteral("Subject %1").arg((n * 13) % 17) : QString();
+        if (n % 9)
+            r->date = QDateTime(QDate(2020, 1 + (n * 5) % 12, 1 + n % 28), QTime(n % 24, 0), Qt::UTC);
+        return r;
+    }
+
+    // Every pair of neighbours in the proxy is in order by the model's sort values, compared the way
+    // QSortFilterProxyModel compares them (case-insensitive text, dates, numbers).
+    static bool proxyIsSorted(const QSortFilterProxyModel &proxy, int column, Qt::SortOrder order, QString *why)
+    {
+        auto less = [](const QVariant &a, const QVariant &b) {
+            if (a.userType() == QMetaType::QString || b.userType() == QMetaType::QString)
+                return a.toString().compare(b.toString(), Qt::CaseInsensitive) < 0;
+            if (a.userType() == QMetaType::QDateTime || b.userType() == QMetaType::QDateTime)
+                return a.toDateTime() < b.toDateTime();
+            return a.toLongLong() < b.toLongLong();
+        };
+        for (int r = 1; r < proxy.rowCount(); ++r) {
+            const QVariant prev = proxy.index(r - 1, column).data(MessageListModel::SortRole);
+            const QVariant cur = proxy.index(r, column).data(MessageListModel::SortRole);
+            if (order == Qt::AscendingOrder ? less(cur, prev) : less(prev, cur)) {
+                *why = QStringLiteral("rows %1 and %2 out of order: %3 / %4")
+                           .arg(r - 1)
+                           .arg(r)
+                           .arg(prev.toString(), cur.toString());
+                return false;
+            }
+        }
+        return true;
+    }
+
     EvidencePtr sample(const QString &name) const
     {
         for (const EvidencePtr &e : m_items) {
@@ -153,6 +201,108 @@ private Q_SLOTS:
         QCOMPARE(proxy.rowCount(), 1);
         proxy.setText(QStringLiteral("no-such-word"));
         QCOMPARE(proxy.rowCount(), 0);
+    }
+
+    // Rows arrive in batches while the list is sorted by any column, in either order, and filtered:
+    // each batch goes to its sorted place and through the filter. Sorted by file, two archives' messages
+    // go by their number inside the archive (#2 before #10), beside standalone files, as their text
+    // sort values say.
+    void rowsArrivingInBatchesAreSortedAndFiltered_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<int>("order");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("category");
+        QTest::newRow("file ascending") << int(MessageListModel::FileColumn) << int(Qt::AscendingOrder) << QString()
+                                        << -1;
+        QTest::newRow("file descending") << int(MessageListModel::FileColumn) << int(Qt::DescendingOrder) << QString()
+                                         << -1;
+        QTest::newRow("date ascending") << int(MessageListModel::DateColumn) << int(Qt::AscendingOrder) << QString()
+                                        << -1;
+        QTest::newRow("from descending") << int(MessageListModel::FromColumn) << int(Qt::DescendingOrder) << QString()
+                                         << -1;
+        QTest::newRow("subject ascending")
+            << int(MessageListModel::SubjectColumn) << int(Qt::AscendingOrder) << QString() << -1;
+        QTest::newRow("result ascending, filtered by text")
+            << int(MessageListModel::ResultColumn) << int(Qt::AscendingOrder) << QStringLiteral("example.org") << -1;
+        QTest::newRow("file ascending, failures only") << int(MessageListModel::FileColumn) << int(Qt::AscendingOrder)
+                                                       << QString() << int(MessageListModel::Category::Fail);
+        QTest::newRow("signed by descending, failures of example.org")
+            << int(MessageListModel::DomainColumn) << int(Qt::DescendingOrder) << QStringLiteral("EXAMPLE.ORG")
+            << int(MessageListModel::Category::Fail);
+    }
+
+    void rowsArrivingInBatchesAreSortedAndFiltered()
+    {
+        QFETCH(int, column);
+        QFETCH(int, order);
+        QFETCH(QString, text);
+        QFETCH(int, category);
+        MessageListModel model;
+        MessageFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setText(text);
+        proxy.setCategory(category);
+        proxy.sort(column, Qt::SortOrder(order));
+
+        // Two archives read one after the other (the second named so that it sorts first, ignoring
+        // case), standalone files between them, one batch out of file order.
+        QList<QList<RowPtr>> batches;
+        int n = 0;
+        QList<RowPtr> batch;
+        for (qint64 i = 0; i < 40; ++i) {
+            batch << lightRow(QStringLiteral("/evidence/b.mbox"), i, n++);
+            if (batch.size() == 7)
+                batches << std::exchange(batch, {});
+        }
+        batches << std::exchange(batch, {});
+        batches << QList<RowPtr>{lightRow(QStringLiteral("/evidence/c.eml"), -1, n++),
+                                 lightRow(QStringLiteral("/evidence/b.mbox.eml"), -1, n++)};
+        for (qint64 i = 0; i < 25; ++i) {
+            batch << lightRow(QStringLiteral("/other/A.mbox"), i, n++);
+            if (batch.size() == 10)
+                batches << std::exchange(batch, {});
+        }
+        batches << std::exchange(batch, {});
+        batches << QList<RowPtr>{lightRow(QStringLiteral("/evidence/b.mbox"), 45, n++),
+                                 lightRow(QStringLiteral("/evidence/b.mbox"), 41, n++)};
+
+        auto accepted = [&](const EvidenceRow &r) {
+            if (category >= 0 && int(MessageListModel::category(r)) != category)
+                return false;
+            const QString hay =
+                QStringList{r.from, r.subject,
+                            QString::fromLatin1(r.signatures.isEmpty() ? QByteArray() : r.signatures.first().domain)}
+                    .join(u'\n');
+            return text.isEmpty() || hay.contains(text, Qt::CaseInsensitive);
+        };
+        int expected = 0;
+        for (const QList<RowPtr> &b : std::as_const(batches)) {
+            model.addOrUpdate(b);
+            for (const RowPtr &r : b)
+                expected += accepted(*r);
+            QCOMPARE(proxy.rowCount(), expected);
+            QString why;
+            QVERIFY2(proxyIsSorted(proxy, column, Qt::SortOrder(order), &why), qPrintable(why));
+        }
+        QVERIFY(expected > 0);
+
+        if (column == MessageListModel::FileColumn && category < 0) {
+            // By number, not as text: A.mbox #0..#24 first (ascending), b.mbox #0..#39, #41, #45 in order.
+            QStringList files;
+            for (int r = 0; r < proxy.rowCount(); ++r)
+                files << proxy.index(r, column).data().toString();
+            if (order == Qt::DescendingOrder)
+                std::reverse(files.begin(), files.end());
+            QCOMPARE(files.first(), QStringLiteral("A.mbox #0"));
+            QCOMPARE(files.at(2), QStringLiteral("A.mbox #2"));
+            QCOMPARE(files.at(10), QStringLiteral("A.mbox #10"));
+            QCOMPARE(files.at(25), QStringLiteral("b.mbox #0"));
+            QCOMPARE(files.at(25 + 39), QStringLiteral("b.mbox #39"));
+            QCOMPARE(files.mid(25 + 40), (QStringList{QStringLiteral("b.mbox #41"), QStringLiteral("b.mbox #45"),
+                                                      QStringLiteral("b.mbox.eml"), QStringLiteral("c.eml")}));
+        }
     }
 
     void walkModelPassesTester()
