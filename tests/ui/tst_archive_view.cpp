@@ -276,9 +276,9 @@ private Q_SLOTS:
     void truncatedArchiveIsSaidInTheBannerAndExport()
     {
         const QString mbox = Archives + QStringLiteral("/truncated.mbox");
-        MainWindow &w = open({mbox}, Keys, [](MainWindow &w) {
-            w.evaluationControl()->setChosenTime(At);
-            w.evaluationControl()->setChoice(EvaluationChoice::Chosen);
+        MainWindow &w = open({mbox}, Keys, [](MainWindow &before) {
+            before.evaluationControl()->setChosenTime(At);
+            before.evaluationControl()->setChoice(EvaluationChoice::Chosen);
         });
         w.listView()->sortByColumn(MessageListModel::FileColumn, Qt::AscendingOrder);
         const QList<RowPtr> rows = w.visibleRows();
