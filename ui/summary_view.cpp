@@ -100,6 +100,10 @@ QChart *stackedChart(const QString &title, const QStringList &labels, const QLis
     QFont small = x->labelsFont();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     x->setLabelsFont(small);
+    // A domain name cut to "..." says nothing: down the side, the whole name is shown (Qt Charts cuts a
+    // label that is taller than its share of the axis, which several domains in a short chart are).
+    if (horizontal)
+        x->setTruncateLabels(false);
     chart->addAxis(x, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
     series->attachAxis(x);
     auto *y = new QValueAxis;

@@ -496,6 +496,10 @@ private Q_SLOTS:
                                                     {QStringLiteral("b.example"), QStringLiteral("1/0")}}));
         QCOMPARE(bars(months, Qt::Horizontal), (Bars{{QStringLiteral("2025-01"), QStringLiteral("1/0")},
                                                      {QStringLiteral("2025-02"), QStringLiteral("1/1")}}));
+        // Domain names are never cut to "...".
+        auto *domainAxis = qobject_cast<QBarCategoryAxis *>(domains->chart()->axes(Qt::Vertical).value(0));
+        QVERIFY(domainAxis);
+        QVERIFY(!domainAxis->truncateLabels());
         const QChart *domainChart = domains->chart();
         const QChart *monthChart = months->chart();
 
