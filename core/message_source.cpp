@@ -29,22 +29,24 @@ bool isMaildir(const QString &dir)
 
 // Files of a folder tree, sorted for repeatable runs. Hidden files (mail-server indexes, .DS_Store)
 // are skipped; Maildir subfolders are recognised by their cur/new/tmp folders.
-void expandFolder(const QString &dir, QStringList &files, QList<MessageLocation::Container> &kinds)
+// Their sizes are added to `bytes` from the listing itself (no second look at each file).
+void expandFolder(const QString &dir, QStringList &files, QList<MessageLocation::Container> &kinds, qint64 &bytes)
 {
     if (isMaildir(dir)) {
         for (const char *sub : {"cur", "new", "tmp"}) {
             QDir d(QDir(dir).filePath(QString::fromLatin1(sub)));
-            QStringList names = d.entryList(QDir::Files | QDir::NoDotAndDotDot, QDir::Name);
-            for (const QString &n : std::as_const(names)) {
-                files << d.filePath(n);
+            const QFileInfoList entries = d.entryInfoList(QDir::Files | QDir::NoDotAndDotDot, QDir::Name);
+            for (const QFileInfo &fi : entries) {
+                files << fi.filePath();
                 kinds << MessageLocation::Container::Maildir;
+                bytes += fi.size();
             }
         }
         // A Maildir++ tree keeps folders as ".Name" subdirectories.
         QDir root(dir);
         for (const QString &sub : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name)) {
             if (sub.startsWith(QLatin1Char('.')) && isMaildir(root.filePath(sub)))
-                expandFolder(root.filePath(sub), files, kinds);
+                expandFolder(root.filePath(sub), files, kinds, bytes);
         }
         return;
     }
@@ -54,10 +56,11 @@ void expandFolder(const QString &dir, QStringList &files, QList<MessageLocation:
         if (fi.fileName().startsWith(QLatin1Char('.')))
             continue;
         if (fi.isDir()) {
-            expandFolder(fi.filePath(), files, kinds);
+            expandFolder(fi.filePath(), files, kinds, bytes);
         } else {
             files << fi.filePath();
             kinds << MessageLocation::Container::File;
+            bytes += fi.size();
         }
     }
 }
@@ -264,14 +267,13 @@ MessageSource::MessageSource(const QStringList &inputs)
             continue;
         }
         if (fi.isDir()) {
-            expandFolder(in, m_files, m_kinds);
+            expandFolder(in, m_files, m_kinds, m_totalBytes);
         } else {
             m_files << in;
             m_kinds << MessageLocation::Container::File;
+            m_totalBytes += fi.size();
         }
     }
-    for (const QString &f : std::as_const(m_files))
-        m_totalBytes += QFileInfo(f).size();
 }
 
 MessageSource::~MessageSource() = default;
@@ -288,12 +290,11 @@ bool MessageSource::next(SourceItem *out)
     return nextLocked(out);
 }
 
-bool MessageSource::readStandalone(const QString &path, MessageLocation::Container c, SourceItem *out)
+bool MessageSource::readStandalone(QFile &f, MessageLocation::Container c, SourceItem *out)
 {
-    out->location.file = path;
+    out->location.file = f.fileName();
     out->location.container = c;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
+    if (!f.isOpen() && !f.open(QIODevice::ReadOnly)) {
         out->error = QStringLiteral("cannot open the file: %1").arg(f.errorString());
         return true;
     }
@@ -340,24 +341,16 @@ bool MessageSource::nextLocked(SourceItem *out)
         const QString path = m_files.at(m_nextFile);
         const MessageLocation::Container kind = m_kinds.at(m_nextFile);
         ++m_nextFile;
-        if (kind == MessageLocation::Container::File) {
-            QFile probe(path);
-            QByteArray head;
-            if (probe.open(QIODevice::ReadOnly))
-                head = probe.read(5);
-            if (looksLikeMbox(head)) {
-                auto r = std::make_unique<MboxReader>();
-                QString err;
-                if (!r->open(path, &err)) {
-                    out->location.file = path;
-                    out->error = QStringLiteral("cannot open the archive: %1").arg(err);
-                    return true;
-                }
-                m_mbox = std::move(r);
-                continue;
-            }
+        // One open a file: its first bytes (peeked, not consumed) tell an mbox from a message.
+        auto r = std::make_unique<MboxReader>();
+        QString err;
+        if (kind == MessageLocation::Container::File && r->open(path, &err) && looksLikeMbox(r->file.peek(5))) {
+            m_mbox = std::move(r);
+            continue;
         }
-        return readStandalone(path, kind, out);
+        if (!r->file.isOpen())
+            r->file.setFileName(path); // a Maildir file, or one that did not open (said by readStandalone)
+        return readStandalone(r->file, kind, out);
     }
 }
 

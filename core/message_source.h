@@ -56,7 +56,8 @@ public:
 private:
     struct MboxReader;
     bool nextLocked(SourceItem *out);
-    bool readStandalone(const QString &path, MessageLocation::Container c, SourceItem *out);
+    // A message file, from f (opened here unless it is open).
+    bool readStandalone(QFile &f, MessageLocation::Container c, SourceItem *out);
 
     QMutex m_mutex;
     QStringList m_files; // expanded, in order
