@@ -29,12 +29,7 @@ QString decodedHeader(const Message &m, const char *name)
     const QList<int> idx = m.headerIndexes(name);
     if (idx.isEmpty())
         return {};
-    QByteArray v = m.headerValue(m.headers().at(idx.last())).toByteArray();
-    v.replace("\r\n", "");
-    char *dec = g_mime_utils_header_decode_text(nullptr, v.trimmed().constData());
-    QString out = fromUtf8(dec).simplified();
-    g_free(dec);
-    return out;
+    return MimeSummary::decodeText(m.headerValue(m.headers().at(idx.last())));
 }
 
 void walkParts(GMimeObject *obj, int depth, QList<MimePart> &out)
@@ -68,6 +63,29 @@ void walkParts(GMimeObject *obj, int depth, QList<MimePart> &out)
 }
 
 } // namespace
+
+QString MimeSummary::decodeText(QByteArrayView raw, bool shortcut)
+{
+    QByteArray v = raw.toByteArray();
+    v.replace("\r\n", "");
+    v = v.trimmed();
+    if (shortcut) {
+        // Nothing to decode: printable ASCII (and tabs), no encoded-word. (A NUL would end GMime's C
+        // string, and 8-bit text needs its charset guessed: both go to GMime.)
+        bool plain = !v.contains("=?");
+        for (qsizetype i = 0; plain && i < v.size(); ++i) {
+            const auto c = static_cast<unsigned char>(v.at(i));
+            plain = (c >= 0x20 && c < 0x7f) || c == '\t';
+        }
+        if (plain)
+            return QString::fromLatin1(v).simplified();
+    }
+    ensureGMime();
+    char *dec = g_mime_utils_header_decode_text(nullptr, v.constData());
+    QString out = fromUtf8(dec).simplified();
+    g_free(dec);
+    return out;
+}
 
 MimeSummary MimeSummary::headersOf(const Message &m)
 {

@@ -31,6 +31,10 @@ struct MimeSummary {
     static MimeSummary of(const Message &m);
     // Only the decoded From, To, Subject, Date and Message-ID: cheap enough for whole archives.
     static MimeSummary headersOf(const Message &m);
+    // An unstructured header value as a mail client shows it: folding removed, RFC 2047 encoded-words
+    // and 8-bit text decoded (GMime), whitespace runs made one space. Printable ASCII without "=?"
+    // needs no decoding and is not handed to GMime unless `shortcut` is false (the tests compare).
+    static QString decodeText(QByteArrayView raw, bool shortcut = true);
 };
 
 } // namespace dkimi

@@ -1,6 +1,8 @@
 #include "message.h"
+#include "mime_summary.h"
 
 #include <QCryptographicHash>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,6 +21,9 @@ private Q_SLOTS:
     void spaceBeforeColon();
     void unreadableFileNamesTheFile();
     void readsExactBytes();
+    void headerTextDecoding_data();
+    void headerTextDecoding();
+    void headerTextShortcutIsGMime();
 };
 
 void TstMessage::splitsHeadersAndBody()
@@ -126,6 +131,79 @@ void TstMessage::readsExactBytes()
     QCOMPARE(m->raw(), bytes);
     // The evidence hash (OpenSSL) agrees with an independent implementation (Qt's).
     QCOMPARE(m->sha256Hex(), QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+void TstMessage::headerTextDecoding_data()
+{
+    QTest::addColumn<QByteArray>("raw");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("plain") << QByteArray(" Quarterly report ") << QStringLiteral("Quarterly report");
+    QTest::newRow("folded, tabs") << QByteArray("a long\r\n\tsubject  line") << QStringLiteral("a long subject line");
+    QTest::newRow("encoded word") << QByteArray("=?UTF-8?B?w6l0w6k=?= report")
+                                  << QStringLiteral("\u00e9t\u00e9 report");
+    QTest::newRow("q-encoding") << QByteArray("=?ISO-8859-1?Q?Gr=FC=DFe?=") << QStringLiteral("Gr\u00fc\u00dfe");
+    QTest::newRow("raw UTF-8") << QByteArray("Gr\xc3\xbc\xc3\x9f") << QStringLiteral("Gr\u00fc\u00df");
+    QTest::newRow("=? not an encoded word") << QByteArray("what =? is this") << QStringLiteral("what =? is this");
+}
+
+void TstMessage::headerTextDecoding()
+{
+    QFETCH(QByteArray, raw);
+    QFETCH(QString, text);
+    QCOMPARE(MimeSummary::decodeText(raw), text);
+    QCOMPARE(MimeSummary::decodeText(raw, false), text);
+}
+
+// The shortcut for text with nothing to decode gives what GMime gives, for any mix of the bytes
+// that matter: whitespace, folding, "=?" pieces, encoded words, quotes, controls, 8-bit, NUL.
+void TstMessage::headerTextShortcutIsGMime()
+{
+    const QList<QByteArray> pieces = {"a",
+                                      "Z",
+                                      "7",
+                                      " ",
+                                      "  ",
+                                      "\t",
+                                      "\r\n ",
+                                      "\r\n\t",
+                                      "=",
+                                      "?",
+                                      "=?",
+                                      "?=",
+                                      "\"",
+                                      "(",
+                                      ")",
+                                      "\\",
+                                      "_",
+                                      ",",
+                                      ";",
+                                      "\x01",
+                                      "\x7f",
+                                      "\xc3\xa9",
+                                      "\xe9",
+                                      "\r",
+                                      "\n",
+                                      "=?UTF-8?B?w6k=?=",
+                                      "=?us-ascii?Q?x_y?=",
+                                      QByteArray("\0", 1)};
+    QRandomGenerator rng(20261129);
+    int shortcut = 0;
+    for (int n = 0; n < 20000; ++n) {
+        QByteArray raw;
+        const int len = int(rng.bounded(12));
+        for (int i = 0; i < len; ++i)
+            raw += pieces.at(int(rng.bounded(pieces.size())));
+        // Plain ASCII most of the time, as real Subject and From values are.
+        if (n % 2)
+            raw.replace("=?", "=-").replace('\0', 'x').replace("\xc3\xa9", "e").replace('\xe9', 'e');
+        const QString fast = MimeSummary::decodeText(raw);
+        const QString gmime = MimeSummary::decodeText(raw, false);
+        if (fast != gmime)
+            QFAIL(qPrintable(
+                QStringLiteral("%1: %2 != %3").arg(QString::fromLatin1(raw.toPercentEncoding()), fast, gmime)));
+        shortcut += !raw.contains("=?") && !raw.contains('\0');
+    }
+    QVERIFY(shortcut > 5000); // the shortcut was really taken
 }
 
 QTEST_GUILESS_MAIN(TstMessage)
