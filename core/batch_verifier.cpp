@@ -4,6 +4,13 @@
 
 #include <QThread>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
+#include <algorithm>
 #include <condition_variable>
 #include <map>
 #include <mutex>
@@ -56,6 +63,13 @@ qint64 BatchVerifier::run(MessageSource &source, const std::function<void(BatchI
     bool sourceDone = false;
 
     auto worker = [&] {
+#ifdef Q_OS_LINUX
+        // Nice is per thread on Linux: this worker only.
+        if (m_opt.workerNice > 0) {
+            const auto tid = id_t(syscall(SYS_gettid));
+            setpriority(PRIO_PROCESS, tid, std::min(19, getpriority(PRIO_PROCESS, tid) + m_opt.workerNice));
+        }
+#endif
         while (true) {
             SourceItem item;
             qint64 seq = 0;

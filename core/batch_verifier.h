@@ -64,6 +64,9 @@ struct BatchOptions {
     // freed on the thread that made it (freeing it on the delivering thread made the threads
     // contend for the allocator's locks).
     bool keepResult = true;
+    // Linux: the workers' nice value (0: as the calling thread). The window sets it above 0 so that
+    // its own thread, sharing the cores with the workers, gets the larger share when both want one.
+    int workerNice = 0;
 };
 
 // Verifies every message of a source over all cores. Results are handed to the callback on the

@@ -89,6 +89,11 @@ void ArchiveReader::run(const QStringList &paths, const VerificationSettings &s,
     vo.explainFailures = false;
     BatchOptions bo;
     bo.keepWalk = false;
+    // The window's thread shares the cores with the workers: while it lays out and paints the first
+    // rows and message, it got half a core and stalled 74-151 ms; with the workers at nice 10, 45-73 ms
+    // (bench/gui_load.sh, docs/performance.md). With the machine otherwise idle the workers still get
+    // both cores: loading took as long.
+    bo.workerNice = 10;
 
     class Observer : public BatchObserver {
     public:

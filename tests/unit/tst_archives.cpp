@@ -17,6 +17,12 @@
 #include <algorithm>
 #include <atomic>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 using namespace dkimi;
 
 // Archive sources (mbox variants, Maildir, folder trees) and the parallel batch verifier, against
@@ -40,6 +46,7 @@ private Q_SLOTS:
     void leanMatchesFullOnGeneratedArchive();
     void csvNeedsNoMessageAnalysis();
     void renderRunsOnWorkers();
+    void workerNiceIsTheWorkersOnly();
 
 private:
     // The fixtures' keys and those of the forensics fixtures, which fail in every way the
@@ -526,6 +533,38 @@ void TstArchives::renderRunsOnWorkers()
     });
     QVERIFY(n >= 30);
     QCOMPARE(onDeliveringThread.load(), 0);
+}
+
+// The window lowers its workers' priority (BatchOptions::workerNice): the workers, and only they, run
+// at the nice value asked for; the calling thread keeps its own.
+void TstArchives::workerNiceIsTheWorkersOnly()
+{
+#ifdef Q_OS_LINUX
+    auto niceOfThisThread = [] { return getpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid))); };
+    const int before = niceOfThisThread();
+    if (before > 19 - 3)
+        QSKIP("already running at the lowest priority: nothing to lower");
+    for (const int asked : {0, 3}) {
+        VerifierOptions vo;
+        vo.resolver = m_keys;
+        BatchOptions bo;
+        bo.jobs = 2;
+        bo.workerNice = asked;
+        std::atomic<int> wrong{0}, seen{0};
+        bo.render = [&](BatchItem &) {
+            ++seen;
+            if (niceOfThisThread() != before + asked)
+                ++wrong;
+        };
+        MessageSource src({kDir});
+        BatchVerifier(vo, bo).run(src, [](BatchItem &&) {});
+        QVERIFY(seen.load() >= 30);
+        QCOMPARE(wrong.load(), 0);
+        QCOMPARE(niceOfThisThread(), before);
+    }
+#else
+    QSKIP("thread nice values are set on Linux only");
+#endif
 }
 
 QTEST_GUILESS_MAIN(TstArchives)
