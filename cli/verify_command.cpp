@@ -219,6 +219,7 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
     // a tally for the totals.
     bo.keepResult = format == QLatin1String("text") && !quiet;
     MessageSource source(p.positionalArguments());
+    source.setDigestArchives(wantSummary); // the summary names each archive by its SHA-256
     BatchVerifier batch(vo, bo);
     TerminalProgress progress(err);
     const bool tty = DKIMI_ISATTY(DKIMI_FILENO(err));
@@ -266,6 +267,7 @@ int VerifyCommand::execute(const QStringList &args, FILE *out, FILE *err)
         FILE *dest = format == QLatin1String("text") ? out : err;
         if (!quiet && format == QLatin1String("text"))
             write(dest, QStringLiteral("\n"));
+        summary.setArchives(source.archiveDigests());
         write(dest, summary.toText());
     }
     if (!any) {

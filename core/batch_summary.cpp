@@ -155,6 +155,14 @@ QString BatchSummary::toText() const
                    .arg(it.key() == 0 ? QStringLiteral("no valid Date") : QString::number(it.key()), -34)
                    .arg(n(it.value().messages), 10)
                    .arg(n(it.value().pass));
+
+    // Each archive as `sha256sum` prints it: whoever holds a copy can check that these totals speak
+    // of the same bytes.
+    if (!m_archives.isEmpty())
+        out += QStringLiteral("\nArchives read (SHA-256 of each file, as sha256sum gives it):\n");
+    for (const ArchiveDigest &d : m_archives)
+        out += QStringLiteral("  %1  %2\n      %3 messages, %4 bytes\n")
+                   .arg(QString::fromLatin1(d.sha256.toHex()), d.file, n(d.messages), n(d.bytes));
     return out;
 }
 

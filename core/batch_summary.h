@@ -32,6 +32,10 @@ public:
     const QMap<int, Count> &byYear() const { return m_byYear; }       // 0 = no usable Date
     const QMap<QString, Count> &byMonth() const { return m_byMonth; } // "2016-03"
 
+    // The archives the messages came from, named by their SHA-256 (MessageSource::archiveDigests).
+    void setArchives(const QList<ArchiveDigest> &archives) { m_archives = archives; }
+    const QList<ArchiveDigest> &archives() const { return m_archives; }
+
     QString toText() const;
 
 private:
@@ -40,6 +44,7 @@ private:
 
     qint64 m_messages = 0;
     qint64 m_unreadable = 0;
+    QList<ArchiveDigest> m_archives;
     QMap<int, qint64> m_byResult;
     QMap<QString, qint64> m_byReason;
     QMap<QString, Count> m_byDomain;

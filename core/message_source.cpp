@@ -1,6 +1,7 @@
 #include "message_source.h"
 
 #include "byte_search.h"
+#include "crypto.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -92,6 +93,8 @@ struct MessageSource::MboxReader {
     qint64 pos = 0; // file offset of the next separator line
     bool eof = false;
     qint64 index = 0;
+    std::unique_ptr<Hasher> hasher; // the whole file, as read (MessageSource::setDigestArchives)
+    qint64 hashed = 0;
     static constexpr qint64 kChunk = 1 << 20;
 
     bool open(const QString &p, QString *error)
@@ -123,6 +126,10 @@ struct MessageSource::MboxReader {
             }
             buf.append(chunk);
             added += chunk.size();
+            if (hasher) {
+                hasher->update(chunk);
+                hashed += chunk.size();
+            }
         }
         return added;
     }
@@ -278,6 +285,12 @@ MessageSource::MessageSource(const QStringList &inputs)
 
 MessageSource::~MessageSource() = default;
 
+QList<ArchiveDigest> MessageSource::archiveDigests() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_digests;
+}
+
 bool MessageSource::looksLikeMbox(const QByteArray &head)
 {
     return head.startsWith("From ");
@@ -334,6 +347,8 @@ bool MessageSource::nextLocked(SourceItem *out)
             m_bytesRead += read;
             if (got)
                 return true;
+            if (m_mbox->hasher && m_mbox->eof)
+                m_digests.append(ArchiveDigest{m_mbox->path, m_mbox->hashed, m_mbox->index, m_mbox->hasher->finish()});
             m_mbox.reset();
         }
         if (m_nextFile >= m_files.size())
@@ -345,6 +360,8 @@ bool MessageSource::nextLocked(SourceItem *out)
         auto r = std::make_unique<MboxReader>();
         QString err;
         if (kind == MessageLocation::Container::File && r->open(path, &err) && looksLikeMbox(r->file.peek(5))) {
+            if (m_digestArchives)
+                r->hasher = std::make_unique<Hasher>(HashAlgorithm::Sha256);
             m_mbox = std::move(r);
             continue;
         }

@@ -32,6 +32,15 @@ struct SourceItem {
     QStringList notes; // remarks about how it was read (e.g. a truncated archive)
 };
 
+// An archive read to its end, and the SHA-256 of its bytes as read: with it anyone can check, with
+// `sha256sum`, that a report speaks of the same file.
+struct ArchiveDigest {
+    QString file;
+    qint64 bytes = 0;
+    qint64 messages = 0;
+    QByteArray sha256; // raw 32 bytes
+};
+
 // Pull-based, thread-safe stream of messages from files, folders, Maildirs and mbox archives.
 // Files are read as they are reached, mbox archives in bounded chunks, so the first messages are
 // available at once and memory stays bounded whatever the archive's size. Evidence files are only
@@ -50,6 +59,12 @@ public:
     qint64 totalBytes() const { return m_totalBytes; } // of all input files (for progress)
     qint64 bytesRead() const { return m_bytesRead.load(); }
 
+    // Hash each mbox archive as it is read (off by default: it is one more SHA-256 pass over the
+    // archive). Set before the first next().
+    void setDigestArchives(bool on) { m_digestArchives = on; }
+    // The archives read to their end so far, in the order they were finished.
+    QList<ArchiveDigest> archiveDigests() const;
+
     // Detects an mbox by its first bytes ("From ").
     static bool looksLikeMbox(const QByteArray &head);
 
@@ -59,7 +74,9 @@ private:
     // A message file, from f (opened here unless it is open).
     bool readStandalone(QFile &f, MessageLocation::Container c, SourceItem *out);
 
-    QMutex m_mutex;
+    mutable QMutex m_mutex;
+    bool m_digestArchives = false;
+    QList<ArchiveDigest> m_digests;
     QStringList m_files; // expanded, in order
     QList<MessageLocation::Container> m_kinds;
     qsizetype m_nextFile = 0;

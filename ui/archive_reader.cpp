@@ -77,10 +77,11 @@ BatchItem ArchiveReader::toBatchItem(const EvidenceItem &e)
     return b;
 }
 
-void ArchiveReader::run(const QStringList &paths, const VerificationSettings &s, const std::atomic_bool &cancel,
-                        const Post &post)
+QList<ArchiveDigest> ArchiveReader::run(const QStringList &paths, const VerificationSettings &s,
+                                        const std::atomic_bool &cancel, const Post &post)
 {
     MessageSource source(paths);
+    source.setDigestArchives(true); // the summary names each archive by its SHA-256, as the CLI's does
     // Date and first Received are read per message by the verifier itself. A row keeps verdicts
     // only (the header table, replay check and explanations of a failure are made again, with the
     // walk, when the message is shown or exported), so they are not worked out here.
@@ -129,6 +130,7 @@ void ArchiveReader::run(const QStringList &paths, const VerificationSettings &s,
         },
         &observer);
     post(std::exchange(batch, {}), done, cancel.load() ? estimate() : done);
+    return source.archiveDigests();
 }
 
 Expected<QByteArray> ArchiveReader::readAt(const MessageLocation &loc)

@@ -26,9 +26,10 @@ public:
 
     // Called from the worker thread: a batch of light rows, messages done, estimated total.
     using Post = std::function<void(QList<RowPtr>, int, int)>;
-    // Runs the whole batch on the calling (worker) thread; returns when done or when cancel is set.
-    static void run(const QStringList &paths, const VerificationSettings &settings, const std::atomic_bool &cancel,
-                    const Post &post);
+    // Runs the whole batch on the calling (worker) thread; returns when done or when cancel is set,
+    // with the SHA-256 of each archive read to its end.
+    static QList<ArchiveDigest> run(const QStringList &paths, const VerificationSettings &settings,
+                                    const std::atomic_bool &cancel, const Post &post);
 
     static RowPtr rowOf(BatchItem &&item);
     static BatchItem toBatchItem(const EvidenceItem &e);

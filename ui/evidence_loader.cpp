@@ -177,7 +177,7 @@ void EvidenceLoader::reverify(const QList<RowPtr> &rows, const VerificationSetti
 void EvidenceLoader::startArchive(const QStringList &paths, const VerificationSettings &settings)
 {
     runInBackground([paths, settings](const std::atomic_bool &cancel, const Post &post) {
-        ArchiveReader::run(paths, settings, cancel, post);
+        return ArchiveReader::run(paths, settings, cancel, post);
     });
 }
 
@@ -212,10 +212,11 @@ void EvidenceLoader::start(std::function<QStringList()> discover,
             }
         }
         post(std::exchange(batch, {}), done, total);
+        return QList<ArchiveDigest>(); // files one by one: each message's own sha256 names it
     });
 }
 
-void EvidenceLoader::runInBackground(std::function<void(const std::atomic_bool &, const Post &)> work)
+void EvidenceLoader::runInBackground(std::function<QList<ArchiveDigest>(const std::atomic_bool &, const Post &)> work)
 {
     stop();
     waitForFinished();
@@ -227,7 +228,7 @@ void EvidenceLoader::runInBackground(std::function<void(const std::atomic_bool &
     // object, which the destructor keeps alive until the worker has finished. Results of an older
     // run (another generation) are dropped.
     m_future = QtConcurrent::run([this, gen, cancel, work = std::move(work)] {
-        work(*cancel, [this, gen](QList<RowPtr> batch, int done, int all) {
+        const QList<ArchiveDigest> archives = work(*cancel, [this, gen](QList<RowPtr> batch, int done, int all) {
             QMetaObject::invokeMethod(
                 this,
                 [this, gen, batch = std::move(batch), done, all] {
@@ -242,9 +243,11 @@ void EvidenceLoader::runInBackground(std::function<void(const std::atomic_bool &
         const bool stopped = cancel->load();
         QMetaObject::invokeMethod(
             this,
-            [this, gen, stopped] {
+            [this, gen, stopped, archives] {
                 if (gen != m_generation)
                     return;
+                if (!archives.isEmpty())
+                    Q_EMIT archivesRead(archives);
                 m_busy = false;
                 Q_EMIT finished(stopped);
             },

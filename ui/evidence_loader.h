@@ -48,6 +48,8 @@ public:
 Q_SIGNALS:
     void itemsReady(const QList<dkimi::ui::RowPtr> &rows);
     void progress(int done, int total);
+    // The archives a run read to their end, each with its SHA-256; before finished().
+    void archivesRead(const QList<dkimi::ArchiveDigest> &archives);
     void finished(bool stopped);
 
 private:
@@ -55,7 +57,8 @@ private:
     using Post = std::function<void(QList<RowPtr>, int, int)>; // a batch, messages done, messages in all
     // Runs `work` on a worker thread (after stopping the current run) with a cancel flag and a way to
     // post batches and progress; its batches, progress and the end reach this object as signals.
-    void runInBackground(std::function<void(const std::atomic_bool &, const Post &)> work);
+    // `work` returns the archives it read to their end (archivesRead).
+    void runInBackground(std::function<QList<ArchiveDigest>(const std::atomic_bool &, const Post &)> work);
     // make(file, index, keep): the row of one file; keep: it keeps its full item (small runs).
     void start(std::function<QStringList()> discover, std::function<RowPtr(const QString &, int, bool)> make,
                int stripAbove);

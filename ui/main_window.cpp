@@ -217,6 +217,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_keys(std::make_
     // Totals and charts over the list (issue 4); shown when an archive is opened.
     m_summaryDock = new SummaryDock(m_model, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_summaryDock);
+    connect(m_loader, &EvidenceLoader::archivesRead, m_summaryDock, &SummaryDock::addArchives);
     m_summaryDock->hide();
     auto *headersDock = new QDockWidget(tr("Headers"), this);
     headersDock->setObjectName(QStringLiteral("headersDock"));

@@ -6,6 +6,8 @@
 
 #include <QTimer>
 
+#include <algorithm>
+
 namespace dkimi::ui {
 
 SummaryDock::SummaryDock(MessageListModel *model, QWidget *parent)
@@ -26,7 +28,11 @@ SummaryDock::SummaryDock(MessageListModel *model, QWidget *parent)
     });
     connect(model, &QAbstractItemModel::rowsRemoved, this, &SummaryDock::scheduleRecount);
     connect(model, &QAbstractItemModel::dataChanged, this, &SummaryDock::scheduleRecount);
-    connect(model, &QAbstractItemModel::modelReset, this, &SummaryDock::scheduleRecount);
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_model->rowCount() == 0)
+            m_archives.clear();
+        scheduleRecount();
+    });
     connect(model, &QAbstractItemModel::layoutChanged, this, &SummaryDock::scheduleRecount);
     refresh();
 }
@@ -60,7 +66,21 @@ void SummaryDock::refresh()
         else
             m_summary.add(r.result, r.tallies(), r.date);
     }
+    m_summary.setArchives(m_archives);
     m_view->setSummary(m_summary);
+}
+
+void SummaryDock::addArchives(const QList<ArchiveDigest> &archives)
+{
+    for (const ArchiveDigest &d : archives) {
+        auto same = std::find_if(m_archives.begin(), m_archives.end(),
+                                 [&d](const ArchiveDigest &e) { return e.file == d.file; });
+        if (same != m_archives.end())
+            *same = d;
+        else
+            m_archives.append(d);
+    }
+    refresh();
 }
 
 } // namespace dkimi::ui

@@ -23,6 +23,9 @@ public:
     // Brings the totals up to date now (normally throttled): rows appended since the last time are
     // added; any other change (a row re-verified, removed, the list reset) recounts the whole list.
     void refresh();
+    // Archives read to their end, each with its SHA-256 (a file read again replaces its entry);
+    // forgotten when the list is emptied.
+    void addArchives(const QList<ArchiveDigest> &archives);
     // How many times the whole list was counted again (an append only adds its rows).
     int recounts() const { return m_recounts; }
 
@@ -34,6 +37,7 @@ private:
     SummaryView *m_view;
     QTimer *m_timer;
     BatchSummary m_summary;
+    QList<ArchiveDigest> m_archives;
     int m_counted = 0;     // model rows already in m_summary (rows are only ever appended)
     bool m_recount = true; // something other than an append happened: count everything again
     int m_recounts = 0;

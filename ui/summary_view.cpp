@@ -5,6 +5,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QFileInfo>
 #include <QGraphicsLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -32,6 +33,12 @@ SummaryView::SummaryView(QWidget *parent) : QWidget(parent)
     f.setBold(true);
     m_headline->setFont(f);
     layout->addWidget(m_headline);
+    m_archives = new QLabel(this);
+    m_archives->setObjectName(QStringLiteral("summaryArchives"));
+    m_archives->setWordWrap(true);
+    m_archives->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_archives->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_archives);
 
     // Table and both charts side by side, so the dock stays low and leaves room for the panes.
     auto *row = new QHBoxLayout;
@@ -61,6 +68,11 @@ SummaryView::SummaryView(QWidget *parent) : QWidget(parent)
 QString SummaryView::headline() const
 {
     return m_headline->text();
+}
+
+QString SummaryView::archivesText() const
+{
+    return m_archives->text();
 }
 
 namespace {
@@ -158,6 +170,16 @@ void SummaryView::setSummary(const BatchSummary &s)
     const double pct = s.messages() > 0 ? 100.0 * double(pass) / double(s.messages()) : 0.0;
     m_headline->setText(tr("%1 of %2 messages have a valid DKIM signature (%3%)")
                             .arg(loc.toString(pass), loc.toString(s.messages()), loc.toString(pct, 'f', 1)));
+    // What was read, so that anyone holding a copy can check it is the same (sha256sum).
+    QStringList archives;
+    for (const ArchiveDigest &d : s.archives())
+        archives << tr("%1 · %2 messages · SHA-256 %3")
+                        .arg(QFileInfo(d.file).fileName(), loc.toString(d.messages),
+                             QString::fromLatin1(d.sha256.toHex()));
+    m_archives->setText(archives.join(QLatin1Char('\n')));
+    m_archives->setToolTip(
+        s.archives().isEmpty() ? QString() : tr("The SHA-256 of each archive as read; sha256sum gives the same."));
+    m_archives->setVisible(!archives.isEmpty());
 
     const QList<QPair<Result, QString>> rows{{Result::Pass, tr("✔ pass")},
                                              {Result::Policy, tr("⚠ valid, not to be relied on")},

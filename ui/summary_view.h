@@ -21,9 +21,11 @@ public:
     explicit SummaryView(QWidget *parent = nullptr);
     void setSummary(const BatchSummary &summary);
     QString headline() const;
+    QString archivesText() const;
 
 private:
     QLabel *m_headline = nullptr;
+    QLabel *m_archives = nullptr; // each archive with its SHA-256
     QTableWidget *m_results = nullptr;
     QChartView *m_domains = nullptr;
     QChartView *m_months = nullptr;

@@ -28,6 +28,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -375,6 +376,21 @@ private Q_SLOTS:
         QVERIFY(months && months->chart());
         QVERIFY(
             !qobject_cast<QBarCategoryAxis *>(months->chart()->axes(Qt::Horizontal).first())->categories().isEmpty());
+        // Each archive is named by its SHA-256, as sha256sum gives it.
+        QCOMPARE(dock->summary().archives().size(), 2);
+        for (const QString &name : {QStringLiteral("mboxrd-lf.mbox"), QStringLiteral("mboxo-lf.mbox")}) {
+            QFile f(Archives + QLatin1Char('/') + name);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QString hex =
+                QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
+            QVERIFY2(dock->view()->archivesText().contains(name + QStringLiteral(" · 5 messages · SHA-256 ") + hex),
+                     qPrintable(dock->view()->archivesText()));
+        }
+        // Closing everything forgets them.
+        w.listModel()->clear();
+        dock->refresh();
+        QVERIFY(dock->summary().archives().isEmpty());
+        QVERIFY(dock->view()->archivesText().isEmpty());
         // The View menu toggles it.
         dock->toggleViewAction()->trigger();
         QVERIFY(!dock->isVisible());

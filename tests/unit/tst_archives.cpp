@@ -5,11 +5,13 @@
 #include "report_writer.h"
 #include "zone_file_resolver.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -47,6 +49,7 @@ private Q_SLOTS:
     void csvNeedsNoMessageAnalysis();
     void renderRunsOnWorkers();
     void workerNiceIsTheWorkersOnly();
+    void archiveDigests();
 
 private:
     // The fixtures' keys and those of the forensics fixtures, which fail in every way the
@@ -533,6 +536,57 @@ void TstArchives::renderRunsOnWorkers()
     });
     QVERIFY(n >= 30);
     QCOMPARE(onDeliveringThread.load(), 0);
+}
+
+// Each mbox read to its end is named by the SHA-256 of its bytes (what `sha256sum` gives), its size
+// and its number of messages; over several 1 MiB reads too; not when asked not to, and not before the
+// archive has been read to its end.
+void TstArchives::archiveDigests()
+{
+    QTemporaryDir tmp;
+    QByteArray big;
+    const QByteArray msg = "From: a@example.com\nSubject: s\n\n" + QByteArray(50000, 'x') + "\n";
+    for (int i = 0; i < 70; ++i) // about 3.5 MB: several chunks, and the buffer is compacted
+        big += "From a@example.com Thu Jan  1 00:00:00 2026\n" + msg + "\n";
+    const QString bigPath = tmp.filePath(QStringLiteral("big.mbox"));
+    QFile out(bigPath);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(big);
+    out.close();
+
+    for (const bool on : {false, true}) {
+        MessageSource src({kDir, bigPath});
+        src.setDigestArchives(on);
+        QMap<QString, qint64> messages;
+        SourceItem item;
+        while (src.next(&item)) {
+            if (item.location.container == MessageLocation::Container::Mbox)
+                ++messages[item.location.file];
+        }
+        const QList<ArchiveDigest> digests = src.archiveDigests();
+        if (!on) {
+            QVERIFY(digests.isEmpty());
+            continue;
+        }
+        QCOMPARE(digests.size(), messages.size());
+        QVERIFY(messages.size() >= 6); // the five fixtures and the big one
+        QCOMPARE(messages.value(bigPath), 70);
+        for (const ArchiveDigest &d : digests) {
+            QFile f(d.file);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray all = f.readAll();
+            QCOMPARE(d.sha256, QCryptographicHash::hash(all, QCryptographicHash::Sha256));
+            QCOMPARE(d.bytes, all.size());
+            QCOMPARE(d.messages, messages.value(d.file));
+        }
+    }
+
+    // Stopped after the first message: the archive was not read to its end, so no digest.
+    MessageSource part({bigPath});
+    part.setDigestArchives(true);
+    SourceItem first;
+    QVERIFY(part.next(&first));
+    QVERIFY(part.archiveDigests().isEmpty());
 }
 
 // The window lowers its workers' priority (BatchOptions::workerNice): the workers, and only they, run

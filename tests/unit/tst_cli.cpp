@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
@@ -245,6 +246,17 @@ void TstCli::summary()
     QVERIFY(r.out.contains("example.com"));
     QVERIFY(r.out.contains("2025"));
     QVERIFY(r.out.contains("body_hash_mismatch"));
+    // The mbox is named by its SHA-256, as sha256sum prints it (the Maildir's files are hashed one by
+    // one, in the messages' own sha256).
+    QFile mbox(kData + QStringLiteral("/archives/mboxrd-lf.mbox"));
+    QVERIFY(mbox.open(QIODevice::ReadOnly));
+    const QByteArray all = mbox.readAll();
+    const QByteArray line = "  " + QCryptographicHash::hash(all, QCryptographicHash::Sha256).toHex() + "  " +
+                            mbox.fileName().toUtf8() + "\n";
+    QVERIFY2(r.out.contains(line), r.out.constData());
+    QVERIFY(
+        r.out.contains("      5 messages, " + QLocale(QLocale::English).toString(all.size()).toUtf8() + " bytes\n"));
+    QCOMPARE(r.out.count(" bytes\n"), 1); // one archive
 }
 
 void TstCli::badJobs()
