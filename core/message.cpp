@@ -38,36 +38,36 @@ Message Message::fromBytes(const QByteArray &raw, const QString &name)
     m.m_raw = raw;
 
     // Normalise bare LF to CRLF. Most files need nothing, and then data() shares raw()'s storage.
-    // (Archives in LF need it for every message: one counting pass, then one copying pass.)
+    // (Archives in LF need it for every message: one pass finds the line ends and notes where each CR
+    // goes, then the lines are copied between those places.)
     const char *const r = raw.constData();
     const qsizetype n = raw.size();
-    qsizetype bare = 0, crlf = 0;
+    qsizetype crlf = 0;
+    QList<qsizetype> &cr = m.m_insertedCr; // where each CR lands in data()
     for (const char *p = r; (p = static_cast<const char *>(std::memchr(p, '\n', size_t(r + n - p)))); ++p) {
-        if (p > r && p[-1] == '\r')
+        if (p > r && p[-1] == '\r') {
             ++crlf;
-        else
-            ++bare;
+        } else {
+            if (cr.isEmpty())
+                cr.reserve(n / 32 + 16);
+            cr.append((p - r) + cr.size());
+        }
     }
-    if (bare == 0) {
+    if (cr.isEmpty()) {
         m.m_data = raw;
     } else {
         m.m_mixedEol = crlf > 0;
-        QByteArray d(n + bare, Qt::Uninitialized);
-        char *o = d.data();
-        m.m_insertedCr.resize(bare);
-        qsizetype *cr = m.m_insertedCr.data();
-        const char *from = r;
-        for (const char *p = r; (p = static_cast<const char *>(std::memchr(p, '\n', size_t(r + n - p)))); ++p) {
-            if (p > r && p[-1] == '\r')
-                continue;
-            std::memcpy(o, from, size_t(p - from));
-            o += p - from;
-            *cr++ = o - d.constData();
-            *o++ = '\r';
-            *o++ = '\n';
-            from = p + 1;
+        QByteArray d(n + cr.size(), Qt::Uninitialized);
+        char *const out = d.data();
+        qsizetype from = 0; // input offset of the next byte to copy
+        for (qsizetype i = 0; i < cr.size(); ++i) {
+            const qsizetype lf = cr.at(i) - i; // input offset of this bare LF
+            std::memcpy(out + from + i, r + from, size_t(lf - from));
+            out[lf + i] = '\r';
+            out[lf + i + 1] = '\n';
+            from = lf + 1;
         }
-        std::memcpy(o, from, size_t(r + n - from));
+        std::memcpy(out + from + cr.size(), r + from, size_t(n - from));
         m.m_data = d;
     }
     m.parse();

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void spaceBeforeColon();
     void unreadableFileNamesTheFile();
     void readsExactBytes();
+    void lineEndingsAgainstAPlainCopy();
     void headerTextDecoding_data();
     void headerTextDecoding();
     void headerTextShortcutIsGMime();
@@ -131,6 +132,44 @@ void TstMessage::readsExactBytes()
     QCOMPARE(m->raw(), bytes);
     // The evidence hash (OpenSSL) agrees with an independent implementation (Qt's).
     QCOMPARE(m->sha256Hex(), QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+// LF -> CRLF against the plainest rewrite there is (byte by byte), on random mixes of CR, LF, CRLF
+// and text: the bytes, the counts, and every data() offset mapped back to the stored bytes.
+void TstMessage::lineEndingsAgainstAPlainCopy()
+{
+    QRandomGenerator rng(4711);
+    const QList<QByteArray> pieces = {"a", "bc", "\n", "\r\n", "\r", "\n\n", "From: x", " "};
+    for (int n = 0; n < 3000; ++n) {
+        QByteArray raw;
+        const int len = int(rng.bounded(40));
+        for (int i = 0; i < len; ++i)
+            raw += pieces.at(int(rng.bounded(pieces.size())));
+        QByteArray want;
+        QList<qsizetype> rawOf; // want's offset -> raw offset
+        qsizetype bare = 0, crlf = 0;
+        for (qsizetype i = 0; i < raw.size(); ++i) {
+            if (raw.at(i) == '\n' && (i == 0 || raw.at(i - 1) != '\r')) {
+                want += '\r';
+                rawOf << i;
+                ++bare;
+            } else if (raw.at(i) == '\n') {
+                ++crlf;
+            }
+            want += raw.at(i);
+            rawOf << i;
+        }
+        rawOf << raw.size();
+        const Message m = Message::fromBytes(raw);
+        QCOMPARE(m.data(), want);
+        QCOMPARE(m.raw(), raw);
+        QCOMPARE(m.bareLfCount(), bare);
+        QCOMPARE(m.hasMixedLineEndings(), bare > 0 && crlf > 0);
+        for (qsizetype o = 0; o <= want.size(); ++o) {
+            // An inserted CR maps to the LF it stands before.
+            QCOMPARE(m.rawOffset(o), rawOf.at(o));
+        }
+    }
 }
 
 void TstMessage::headerTextDecoding_data()
