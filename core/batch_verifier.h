@@ -64,8 +64,8 @@ struct BatchOptions {
     // freed on the thread that made it (freeing it on the delivering thread made the threads
     // contend for the allocator's locks).
     bool keepResult = true;
-    // Linux: the workers' nice value (0: as the calling thread). The window sets it above 0 so that
-    // its own thread, sharing the cores with the workers, gets the larger share when both want one.
+    // Linux: added to the workers' nice value (0: they run as the calling thread). The window raises
+    // it so that its own thread, sharing the cores with the workers, gets the larger share of them.
     int workerNice = 0;
 };
 

@@ -2,7 +2,7 @@
 
 namespace dkimi {
 
-json::Object JsonLinesWriter::object(const BatchItem &item, const ReportOptions &opt)
+QByteArray JsonLinesWriter::line(const BatchItem &item, const ReportOptions &opt)
 {
     json::Object o =
         item.result ? toJson(*item.result, item.summary, opt) : errorToJson(item.location.file, item.error);
@@ -18,12 +18,7 @@ json::Object JsonLinesWriter::object(const BatchItem &item, const ReportOptions 
     }
     if (!item.notes.isEmpty())
         o[QStringLiteral("notes")] = json::Array::fromStringList(item.notes);
-    return o;
-}
-
-QByteArray JsonLinesWriter::line(const BatchItem &item, const ReportOptions &opt)
-{
-    QByteArray b = object(item, opt).toBytes();
+    QByteArray b = o.toBytes();
     b.append('\n');
     return b;
 }

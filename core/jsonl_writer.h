@@ -12,8 +12,7 @@ namespace dkimi {
 // container, index, offset and length; in a Maildir the container) and how it was read (notes).
 class JsonLinesWriter {
 public:
-    static json::Object object(const BatchItem &item, const ReportOptions &opt = {});
-    // object() and a newline.
+    // The message's JSON object and a newline.
     static QByteArray line(const BatchItem &item, const ReportOptions &opt = {});
 };
 
