@@ -156,10 +156,7 @@ EvidencePtr ArchiveReader::reload(const EvidenceRow &row, VerificationSettings s
     if (keepTime && row.evaluatedAt.isValid())
         settings.now = row.evaluatedAt;
     auto full = std::make_shared<EvidenceItem>();
-    full->id = row.id;
-    full->path = row.path;
-    full->location = row.location;
-    full->notes = row.notes;
+    row.stamp(*full);
     Expected<QByteArray> bytes = readAt(row.location);
     if (!bytes) {
         full->error = bytes.error().message;

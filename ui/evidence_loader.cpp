@@ -106,11 +106,8 @@ EvidencePtr EvidenceLoader::reload(const EvidenceRow &row, VerificationSettings 
     if (row.isError()) {
         // Nothing to read again: the error is what there is to show.
         auto e = std::make_shared<EvidenceItem>();
-        e->id = row.id;
-        e->path = row.path;
-        e->location = row.location;
+        row.stamp(*e);
         e->error = row.error;
-        e->notes = row.notes;
         e->result.file = row.path;
         return e;
     }
@@ -119,9 +116,7 @@ EvidencePtr EvidenceLoader::reload(const EvidenceRow &row, VerificationSettings 
     if (row.evaluatedAt.isValid())
         settings.now = row.evaluatedAt;
     auto full = std::make_shared<EvidenceItem>(*load(row.path, settings, walk));
-    full->id = row.id;
-    full->location = row.location;
-    full->notes = row.notes;
+    row.stamp(*full);
     return full;
 }
 

@@ -48,6 +48,14 @@ std::shared_ptr<EvidenceRow> EvidenceRow::of(const EvidencePtr &item, bool keep)
     return row;
 }
 
+void EvidenceRow::stamp(EvidenceItem &item) const
+{
+    item.id = id;
+    item.path = path;
+    item.location = location;
+    item.notes = notes;
+}
+
 QList<SignatureTally> EvidenceRow::tallies() const
 {
     QList<SignatureTally> out;

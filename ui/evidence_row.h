@@ -53,6 +53,8 @@ struct EvidenceRow {
                                                   const QString &error);
     // The row of an item; keep: the row holds the item itself (bytes, walk and all), with its id.
     static std::shared_ptr<EvidenceRow> of(const EvidencePtr &item, bool keep);
+    // Gives an item made again from this row the row's identity: id, file, location and reading notes.
+    void stamp(EvidenceItem &item) const;
     // What BatchSummary counts of the signatures.
     QList<SignatureTally> tallies() const;
 };

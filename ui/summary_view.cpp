@@ -161,6 +161,19 @@ bool updateStackedChart(QChart *chart, const QStringList &labels, const QList<qr
     return true;
 }
 
+// The view shows these counts: the bars of its chart updated in place when the categories are the
+// same, or a new chart.
+void showStacked(QChartView *view, const QString &title, const QStringList &labels, const QList<qreal> &pass,
+                 const QList<qreal> &other, bool horizontal)
+{
+    if (updateStackedChart(view->chart(), labels, pass, other, horizontal))
+        return;
+    QChart *old = view->chart();
+    view->setChart(stackedChart(title, labels, pass, other, SummaryView::tr("valid signature"),
+                                SummaryView::tr("no valid signature"), horizontal));
+    delete old;
+}
+
 } // namespace
 
 void SummaryView::setSummary(const BatchSummary &s)
@@ -223,12 +236,7 @@ void SummaryView::setSummary(const BatchSummary &s)
         p << qreal(c.pass);
         o << qreal(c.messages - c.pass);
     }
-    if (!updateStackedChart(m_domains->chart(), labels, p, o, true)) {
-        QChart *old = m_domains->chart();
-        m_domains->setChart(stackedChart(tr("Messages by signing domain"), labels, p, o, tr("valid signature"),
-                                         tr("no valid signature"), true));
-        delete old;
-    }
+    showStacked(m_domains, tr("Messages by signing domain"), labels, p, o, true);
 
     labels.clear();
     p.clear();
@@ -238,12 +246,7 @@ void SummaryView::setSummary(const BatchSummary &s)
         p << qreal(it.value().pass);
         o << qreal(it.value().messages - it.value().pass);
     }
-    if (!updateStackedChart(m_months->chart(), labels, p, o, false)) {
-        QChart *old = m_months->chart();
-        m_months->setChart(stackedChart(tr("Messages by month of the Date header"), labels, p, o, tr("valid signature"),
-                                        tr("no valid signature")));
-        delete old;
-    }
+    showStacked(m_months, tr("Messages by month of the Date header"), labels, p, o, false);
 }
 
 } // namespace dkimi::ui
